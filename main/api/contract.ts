@@ -1,0 +1,80 @@
+// The one API contract: every method the renderer (over IPC or HTTP) and the CLI can call.
+// Handler map, preload allow-list, HTTP router and renderer client all derive from this table.
+import { z } from 'zod';
+import {
+  AddressAssessment,
+  AppCreateInput,
+  AppInfo,
+  AppUpdateInput,
+  AppView,
+  BasicsView,
+  CorpCreateInput,
+  CorpUpdateInput,
+  CorpView,
+  ExternalAddressField,
+  JobView,
+  WeComCheck,
+} from './schemas';
+
+const corpRef = z.object({ corpId: z.string().min(1) });
+const appRef = z.object({ appId: z.string().min(1) });
+const jobRef = z.object({ jobId: z.string().min(1) });
+const started = z.object({ jobId: z.string() });
+
+export const contract = {
+  'app.info': { input: z.object({}), output: AppInfo },
+
+  'basics.get': { input: z.object({}), output: BasicsView },
+  'basics.assessAddress': { input: z.object({ url: ExternalAddressField }), output: AddressAssessment },
+  'basics.setAddress': {
+    input: z.object({ url: ExternalAddressField.nullable(), force: z.boolean().default(false) }),
+    output: BasicsView,
+  },
+
+  'corps.list': { input: z.object({}), output: z.array(CorpView) },
+  'corps.get': { input: corpRef, output: CorpView },
+  'corps.create': { input: CorpCreateInput, output: CorpView },
+  'corps.update': { input: CorpUpdateInput, output: CorpView },
+  'corps.remove': { input: corpRef, output: z.null() },
+  'corps.test': {
+    input: corpRef.extend({ secret: z.enum(['contact', 'customer']).default('contact') }),
+    output: WeComCheck,
+  },
+
+  'apps.list': { input: z.object({ corpId: z.string().optional() }), output: z.array(AppView) },
+  'apps.get': { input: appRef, output: AppView },
+  'apps.create': { input: AppCreateInput, output: AppView },
+  'apps.update': { input: AppUpdateInput, output: AppView },
+  'apps.remove': { input: appRef, output: z.null() },
+  'apps.validate': { input: appRef, output: WeComCheck },
+
+  'diag.start': { input: corpRef, output: started },
+
+  'jobs.get': { input: jobRef, output: JobView },
+  'jobs.list': { input: z.object({ corpId: z.string().optional() }), output: z.array(JobView) },
+  'jobs.cancel': { input: jobRef, output: JobView },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type In<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedIn<M extends Method> = z.output<Contract[M]['input']>;
+export type Out<M extends Method> = z.output<Contract[M]['output']>;
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Errors cross the boundary as values; codes are stable, messages are for people. */
+export const ApiErrorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  errcode: z.number().optional(),
+  hint: z.string().optional(),
+  details: z.unknown().optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };

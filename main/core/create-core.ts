@@ -1,0 +1,90 @@
+// The composition root: build every service from its dependencies. Shells add only a transport.
+import { mkdirSync } from 'node:fs';
+import { createDispatch, toApiError } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { JobRunner } from '../jobs/job-runner';
+import { createAppsService } from '../services/apps-service';
+import { createBasicsService } from '../services/basics-service';
+import { createCorpsService } from '../services/corps-service';
+import { runDiagnostics } from '../services/diagnostics';
+import { createWeComClients } from '../services/wecom-clients';
+import { createAppsRepo } from '../store/apps-repo';
+import { createAuditRepo } from '../store/audit-repo';
+import { createCorpsRepo } from '../store/corps-repo';
+import { openDb } from '../store/db';
+import { createJobsRepo } from '../store/jobs-repo';
+import { createSettingsRepo } from '../store/settings-repo';
+import { closeDispatchers } from '../wecom/endpoint';
+import { dbPath } from './data-dir';
+import { EventBus } from './event-bus';
+import { createLogger } from './logger';
+import type { Services } from './services';
+import { systemClock, type CoreHandle, type CoreOptions } from './types';
+
+export interface Core extends CoreHandle {
+  services: Services;
+  bus: EventBus;
+  setListenerBase(url: string | null): void;
+}
+
+export const VERSION = '0.1.0';
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const clock = opts.clock ?? systemClock;
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const log = createLogger(opts.dataDir);
+  const db = openDb(dbPath(opts.dataDir));
+  const bus = new EventBus();
+  let listenerBase = opts.listenerBase ?? null;
+
+  const settings = createSettingsRepo(db);
+  const corpsRepo = createCorpsRepo(db, opts.secretBox);
+  const appsRepo = createAppsRepo(db, opts.secretBox);
+  const audit = createAuditRepo(db);
+  const clients = createWeComClients({ corps: corpsRepo, apps: appsRepo, clock });
+  const jobs = new JobRunner(createJobsRepo(db), bus, clock, (e) => {
+    const err = toApiError(e, log);
+    return { code: err.code, message: err.message };
+  });
+
+  const basics = createBasicsService({ settings, corps: corpsRepo, audit, clock, listenerBase: () => listenerBase });
+  const corps = createCorpsService({ corps: corpsRepo, audit, clients, bus, clock });
+  const apps = createAppsService({ apps: appsRepo, corps, audit, clients, clock });
+
+  const services: Services = {
+    info: () => ({
+      version: opts.version ?? VERSION,
+      shell: opts.shell,
+      dataDir: opts.dataDir,
+      secretBox: opts.secretBox.kind,
+      corpCount: corpsRepo.count(),
+    }),
+    basics,
+    corps,
+    apps,
+    jobs,
+    startDiagnostics(corpId) {
+      const corp = corps.record(corpId);
+      return jobs.start('diagnostics', corpId, (ctx) => runDiagnostics(corp, { clients, externalAddress: basics.externalAddress() }, ctx));
+    },
+  };
+
+  const dispatch = createDispatch(createHandlers(services), { validateOutput: process.env.NODE_ENV !== 'production', log });
+  log.info({ dataDir: opts.dataDir, shell: opts.shell }, 'core started');
+
+  return {
+    services,
+    bus,
+    dispatch,
+    onEvent: (l) => bus.on(l),
+    setListenerBase(url) {
+      listenerBase = url;
+    },
+    async close() {
+      await jobs.drain();
+      await closeDispatchers();
+      db.close();
+      log.flush();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { sql as init } from './001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; `version` equals the position (1-based). Never edit a shipped entry: add one. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
