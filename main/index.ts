@@ -1,0 +1,95 @@
+// Electron main entry: one instance, one window, the core behind IPC. Logic lives in main/electron/*
+// and main/core; this file only puts them in order.
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
+import { createCore } from './core/create-core';
+import { defaultDataDir } from './core/data-dir';
+import type { CoreHandle } from './core/types';
+import { registerIpc } from './electron/ipc';
+import { appMenuTemplate } from './electron/menu';
+import { electronSecretBox } from './electron/secrets';
+import { createMainWindow, focusWindow, isAllowedExternal } from './electron/window';
+import { openWindowStateStore, type WindowStateStore } from './electron/window-state';
+
+app.setName('WeCom Bridge');
+
+let win: BrowserWindow | null = null;
+let core: CoreHandle | null = null;
+let stateStore: WindowStateStore | null = null;
+
+function openExternal(url: string): void {
+  if (!isAllowedExternal(url)) return;
+  shell.openExternal(url).catch((err: unknown) => console.warn('[shell] openExternal failed', err));
+}
+
+function openWindow(): void {
+  win = createMainWindow({
+    savedState: stateStore?.load(),
+    onStateChange: (state) => stateStore?.save(state),
+  });
+  win.on('closed', () => {
+    win = null;
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        isMac: process.platform === 'darwin',
+        devTools: !app.isPackaged,
+        openExternal,
+      }),
+    ),
+  );
+  // Any web contents created later (devtools aside) gets the same no-popup/no-webview rules.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  const dataDir = defaultDataDir();
+  const secretBox = electronSecretBox(safeStorage, dataDir, (msg) => console.warn(`[secrets] ${msg}`));
+  const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion() });
+  core = handle;
+  registerIpc(ipcMain, handle, () => win);
+
+  stateStore = await openWindowStateStore().catch((err: unknown) => {
+    console.warn('[window] 窗口位置无法保存 / window state store unavailable', err);
+    return null;
+  });
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another console is running: it gets focused (second-instance below) and this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(win));
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    closed = true;
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
+    Promise.race([core.close(), timeout])
+      .catch((err: unknown) => console.error('[core] close failed', err))
+      .finally(() => app.quit());
+  });
+
+  start().catch((err: unknown) => {
+    console.error('[main] startup failed', err);
+    dialog.showErrorBox('WeCom Bridge 无法启动 / failed to start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}
