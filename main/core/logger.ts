@@ -13,7 +13,7 @@ export function createLogger(dataDir: string | null, level = process.env.WECOM_B
   if (!dataDir) return pino({ level, redact }, pino.destination(2));
   const dir = join(dataDir, 'logs');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return pino({ level, redact }, pino.destination({ dest: join(dir, 'wecom-bridge.log'), mkdir: true, sync: false }));
+  return pino({ level, redact }, pino.destination({ dest: join(dir, 'wecom-bridge.log'), sync: true, mode: 0o600 }));
 }
 
 /** Masks access tokens and secrets that may sit in a URL's query string. */

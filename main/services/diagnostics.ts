@@ -28,7 +28,11 @@ async function timed(step: DiagStep['step'], fn: () => Promise<string>): Promise
 const skipped = (step: DiagStep['step'], detail: string): DiagStep => ({ step, status: 'skipped', ms: null, detail });
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(Object.assign(new Error(`${what}超时`), { code: 'ETIMEDOUT' })), STEP_TIMEOUT_MS))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, rej) => {
+    timer = setTimeout(() => rej(Object.assign(new Error(`${what}超时`), { code: 'ETIMEDOUT' })), STEP_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function runDiagnostics(
