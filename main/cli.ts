@@ -4,6 +4,7 @@ import { VERSION } from './core/create-core';
 import { registerApp } from './cli/commands/app';
 import { registerBasics } from './cli/commands/basics';
 import { registerCorp } from './cli/commands/corp';
+import { registerOa } from './cli/commands/oa';
 import { registerServe } from './cli/commands/serve';
 import { createContext } from './cli/context';
 import { extractGlobals, UsageError, type Globals } from './cli/globals';
@@ -39,6 +40,7 @@ function buildProgram(g: Globals, exit: { code: number }): Command {
   registerCorp(program, run);
   registerApp(program, run);
   registerBasics(program, run);
+  registerOa(program, run);
   return program;
 }
 

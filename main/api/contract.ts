@@ -13,6 +13,9 @@ import {
   CorpView,
   ExternalAddressField,
   JobView,
+  OaImportReport,
+  OaSummary,
+  UploadedFile,
   WeComCheck,
 } from './schemas';
 
@@ -50,6 +53,14 @@ export const contract = {
 
   'diag.start': { input: corpRef, output: started },
 
+  'oa.summary': { input: z.object({}), output: OaSummary },
+  'oa.import': {
+    input: z.object({ files: z.array(UploadedFile).min(1).max(2), mapping: z.unknown().nullable().optional(), dryRun: z.boolean().default(false) }),
+    output: OaImportReport,
+    bodyLimit: 96 * 1024 * 1024,
+  },
+  'oa.export': { input: z.object({}), output: z.object({ name: z.string(), base64: z.string() }) },
+
   'jobs.get': { input: jobRef, output: JobView },
   'jobs.list': { input: z.object({ corpId: z.string().optional() }), output: z.array(JobView) },
   'jobs.cancel': { input: jobRef, output: JobView },
@@ -62,6 +73,12 @@ export type ParsedIn<M extends Method> = z.output<Contract[M]['input']>;
 export type Out<M extends Method> = z.output<Contract[M]['output']>;
 
 export const methods = Object.keys(contract) as Method[];
+
+/** Bodies are capped at 2 MB except for methods that carry files. */
+export function bodyLimitOf(method: Method): number {
+  const spec = contract[method] as { bodyLimit?: number };
+  return spec.bodyLimit ?? 2 * 1024 * 1024;
+}
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

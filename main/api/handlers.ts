@@ -2,6 +2,7 @@
 import type { Method, Out, ParsedIn } from './contract';
 import type { Services } from '../core/services';
 import { notFound } from '../core/api-error';
+import type { OaMappingInput } from '../org/oa-mapping';
 
 type Handlers = { [M in Method]: (input: ParsedIn<M>) => Promise<Out<M>> | Out<M> };
 
@@ -24,6 +25,9 @@ export function createHandlers(s: Services): Handlers {
     'apps.remove': (i) => s.apps.remove(i.appId),
     'apps.validate': (i) => s.apps.validate(i.appId),
     'diag.start': (i) => ({ jobId: s.startDiagnostics(i.corpId) }),
+    'oa.summary': () => s.oa.summary(),
+    'oa.import': (i) => s.oa.import(i.files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') })), { mapping: i.mapping as OaMappingInput | null | undefined, dryRun: i.dryRun }),
+    'oa.export': () => ({ name: 'oa-directory.xlsx', base64: s.oa.exportWorkbook().toString('base64') }),
     'jobs.get': (i) => s.jobs.get(i.jobId) ?? (() => { throw notFound('任务'); })(),
     'jobs.list': (i) => s.jobs.list(i.corpId),
     'jobs.cancel': (i) => s.jobs.cancel(i.jobId) ?? (() => { throw notFound('任务'); })(),

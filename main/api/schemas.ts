@@ -226,3 +226,26 @@ export const AppInfo = z.object({
   corpCount: z.number(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+export const RowErrorView = z.object({ sheet: z.string(), row: z.number(), column: z.string().nullable(), reason: z.string() });
+export const OaCountsView = z.object({ departments: z.number(), subcompanies: z.number(), users: z.number(), active: z.number(), departed: z.number() });
+
+export const OaImportReport = z.object({
+  ok: z.boolean(),
+  applied: z.boolean(),
+  errors: z.array(RowErrorView),
+  counts: OaCountsView.nullable(),
+});
+export type OaImportReport = z.infer<typeof OaImportReport>;
+
+export const OaSummary = z.object({
+  lastImport: z.object({ at: z.string(), actor: z.string(), source: z.string(), counts: OaCountsView }).nullable(),
+  mapping: z.unknown().nullable(),
+});
+export type OaSummary = z.infer<typeof OaSummary>;
+
+/** A file sent from the UI: base64 so it survives JSON (IPC and HTTP alike). */
+export const UploadedFile = z.object({
+  name: z.string().min(1).max(255),
+  base64: z.string().max(90 * 1024 * 1024, '文件过大'),
+});

@@ -6,6 +6,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { createAppsService } from '../services/apps-service';
 import { createBasicsService } from '../services/basics-service';
 import { createCorpsService } from '../services/corps-service';
+import { createOaService } from '../services/oa-service';
 import { runDiagnostics } from '../services/diagnostics';
 import { createWeComClients } from '../services/wecom-clients';
 import { createAppsRepo } from '../store/apps-repo';
@@ -13,6 +14,7 @@ import { createAuditRepo } from '../store/audit-repo';
 import { createCorpsRepo } from '../store/corps-repo';
 import { openDb } from '../store/db';
 import { createJobsRepo } from '../store/jobs-repo';
+import { createOaRepo } from '../store/oa-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { closeDispatchers } from '../wecom/endpoint';
 import { dbPath } from './data-dir';
@@ -50,6 +52,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const basics = createBasicsService({ settings, corps: corpsRepo, audit, clock, listenerBase: () => listenerBase });
   const corps = createCorpsService({ corps: corpsRepo, audit, clients, bus, clock });
   const apps = createAppsService({ apps: appsRepo, corps, audit, clients, clock });
+  const oa = createOaService({ oa: createOaRepo(db), settings, audit, clock });
 
   const services: Services = {
     info: () => ({
@@ -63,6 +66,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     corps,
     apps,
     jobs,
+    oa,
     startDiagnostics(corpId) {
       const corp = corps.record(corpId);
       return jobs.start('diagnostics', corpId, (ctx) => runDiagnostics(corp, { clients, externalAddress: basics.externalAddress() }, ctx));

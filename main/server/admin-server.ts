@@ -4,12 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isEventName } from '../api/events';
-import { isMethod } from '../api/contract';
+import { bodyLimitOf, isMethod } from '../api/contract';
 import type { CoreHandle } from '../core/types';
 import { BodyTooLarge, readBody, sendJson, sendText, tokenMatches } from './http-util';
 import { createStaticFiles } from './static-files';
 
-const RPC_BODY_LIMIT = 2 * 1024 * 1024;
 const MAX_SSE_CLIENTS = 32;
 const HEARTBEAT_MS = 15_000;
 const CSP =
@@ -73,7 +72,7 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
     if (!isMethod(method)) return sendJson(res, 404, { ok: false, error: { code: 'unknown_method', message: `未知方法 ${method}` } });
     let input: unknown = {};
     try {
-      const body = await readBody(req, RPC_BODY_LIMIT);
+      const body = await readBody(req, bodyLimitOf(method));
       if (body.length) input = JSON.parse(body.toString('utf8'));
     } catch (e) {
       if (e instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'too_large', message: '请求体过大' } });

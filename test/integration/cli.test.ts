@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'undici';
+import { writeWorkbook } from '../../main/org/workbook-io';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, cliLongRunning } from '../helpers/cli';
 import { filesContaining, tempDir } from '../helpers/tmp';
@@ -75,5 +78,24 @@ describe('wecom-bridge CLI (shared/CLI.md)', () => {
     const ok = await request(`http://127.0.0.1:${s.line.port}/rpc/corps.list`, { method: 'POST', headers: { authorization: `Bearer ${s.line.token}` } });
     expect(await ok.body.json()).toEqual({ ok: true, value: [] });
     expect(await s.stop()).toBe(0);
+  });
+
+  it('oa import: a workbook with a bad row changes nothing and lists the row; a good one replaces the snapshot', () => {
+    const D = dataDir();
+    const good = join(D, 'good.xlsx');
+    const bad = join(D, 'bad.xlsx');
+    const depts = [['部门编号', '部门名称', '上级部门编号'], ['1', '云桥科技', ''], ['2', '研发中心', '1']];
+    writeFileSync(good, writeWorkbook([{ name: '部门', rows: depts }, { name: '人员', rows: [['工号', '姓名', '主部门编号', '状态'], ['E1', '张三', '2', '在职'], ['E2', '李四', '2', '离职']] }]));
+    writeFileSync(bad, writeWorkbook([{ name: '部门', rows: depts }, { name: '人员', rows: [['工号', '姓名', '主部门编号'], ['E1', '张三', '9']] }]));
+    const ok = cli(['oa', 'import', good, '--json', '--data-dir', D]);
+    expect(ok.code).toBe(0);
+    expect(ok.json).toMatchObject({ ok: true, applied: true, counts: { departments: 2, users: 2, active: 1, departed: 1 } });
+    const refused = cli(['oa', 'import', bad, '--json', '--data-dir', D]);
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, applied: false, errors: [{ sheet: '人员', row: 2, column: '主部门编号' }] });
+    const out = join(D, 'export.xlsx');
+    expect(cli(['oa', 'export', '--out', out, '--json', '--data-dir', D]).code).toBe(0);
+    expect(cli(['oa', 'import', out, '--dry-run', '--json', '--data-dir', D]).json).toMatchObject({ ok: true, applied: false, counts: { users: 2 } });
+    expect(cli(['oa', 'import', join(D, 'missing.xlsx'), '--json', '--data-dir', D]).code).toBe(1);
   });
 });

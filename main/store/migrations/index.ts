@@ -1,4 +1,5 @@
 import { sql as init } from './001-init';
+import { sql as oaDirectory } from './002-oa-directory';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** In order; `version` equals the position (1-based). Never edit a shipped entry: add one. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'oa-directory', sql: oaDirectory },
+];
