@@ -1,0 +1,43 @@
+// F4.4 用户字段对应关系: which WeCom fields a push writes, from which OA fields. Pure.
+import type { OaUser } from '../org/oa-model';
+import type { WxUser } from './model';
+
+const STANDARD_OA: Record<string, (u: OaUser) => string | null> = {
+  name: (u) => u.name,
+  mobile: (u) => u.mobile,
+  email: (u) => u.email,
+  position: (u) => u.position,
+  workcode: (u) => u.workcode,
+  loginid: (u) => u.loginid,
+};
+
+/** The built-in mapping; `push.fieldMap` (OA field → WeCom field) adds to or overrides it. */
+export const DEFAULT_FIELD_MAP: Record<string, string> = { name: 'name', mobile: 'mobile', email: 'email', position: 'position' };
+
+export function oaValue(u: OaUser, oaField: string): string | null {
+  const std = STANDARD_OA[oaField];
+  const v = std ? std(u) : (u.custom[oaField] ?? null);
+  return v === null || v === '' ? null : v;
+}
+
+export function wxValue(w: WxUser, wxField: string): string | null {
+  switch (wxField) {
+    case 'name':
+      return w.name;
+    case 'mobile':
+      return w.mobile;
+    case 'email':
+      return w.email;
+    case 'position':
+      return w.position;
+    default:
+      return w.extra[wxField] ?? null;
+  }
+}
+
+/** WeCom field → the OA value it should have (null = empty in OA). */
+export function targetFields(u: OaUser, fieldMap: Record<string, string>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [oaField, wxField] of Object.entries({ ...DEFAULT_FIELD_MAP, ...fieldMap })) out.set(wxField, oaValue(u, oaField));
+  return out;
+}
