@@ -5,6 +5,7 @@ import { registerApp } from './cli/commands/app';
 import { registerBasics } from './cli/commands/basics';
 import { registerCorp } from './cli/commands/corp';
 import { registerOa } from './cli/commands/oa';
+import { registerSync } from './cli/commands/sync';
 import { registerServe } from './cli/commands/serve';
 import { createContext } from './cli/context';
 import { extractGlobals, UsageError, type Globals } from './cli/globals';
@@ -41,6 +42,7 @@ function buildProgram(g: Globals, exit: { code: number }): Command {
   registerApp(program, run);
   registerBasics(program, run);
   registerOa(program, run);
+  registerSync(program, run);
   return program;
 }
 

@@ -18,6 +18,17 @@ import {
   UploadedFile,
   WeComCheck,
 } from './schemas';
+import {
+  BindImportReport,
+  BindingView,
+  BindMatchField,
+  HistoryEntryView,
+  MirrorDeptView,
+  MirrorUserView,
+  PlanSummaryView,
+  PlanStopView,
+  SimulateView,
+} from './sync-schemas';
 
 const corpRef = z.object({ corpId: z.string().min(1) });
 const appRef = z.object({ appId: z.string().min(1) });
@@ -61,6 +72,46 @@ export const contract = {
   },
   'oa.export': { input: z.object({}), output: z.object({ name: z.string(), base64: z.string() }) },
 
+  'sync.config.get': { input: corpRef.extend({ key: z.string().optional() }), output: z.record(z.string(), z.unknown()) },
+  'sync.config.set': { input: corpRef.extend({ key: z.string().min(1), value: z.string() }), output: z.record(z.string(), z.unknown()) },
+  'sync.state': {
+    input: corpRef,
+    output: z.object({
+      pulledAt: z.string().nullable(),
+      pullComplete: z.boolean(),
+      pullError: z.string().nullable(),
+      departments: z.number(),
+      users: z.number(),
+      bound: z.number(),
+    }),
+  },
+  'sync.pull': { input: corpRef, output: started },
+  'sync.simulate': { input: corpRef, output: SimulateView },
+  'sync.push': {
+    input: corpRef.extend({ hash: z.string().min(1), confirm: z.number().int().min(0).optional(), approveHeld: z.boolean().default(false) }),
+    output: started,
+  },
+  'sync.plan': { input: corpRef.extend({ hash: z.string().min(1) }), output: z.object({ summary: PlanSummaryView, stop: PlanStopView.nullable(), ops: z.array(z.record(z.string(), z.unknown())), deptStatus: z.record(z.string(), z.string()) }) },
+
+  'mirror.depts': { input: corpRef, output: z.array(MirrorDeptView) },
+  'mirror.users': {
+    input: corpRef.extend({ dept: z.number().int().optional(), search: z.string().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ total: z.number(), users: z.array(MirrorUserView) }),
+  },
+
+  'bindings.list': { input: corpRef, output: z.array(BindingView) },
+  'bindings.bind': { input: corpRef.extend({ userid: z.string().min(1), oaUserId: z.string().min(1) }), output: BindingView },
+  'bindings.remove': { input: corpRef.extend({ userid: z.string().min(1) }), output: z.null() },
+  'bindings.removeAll': { input: corpRef.extend({ confirm: z.number().int().optional() }), output: z.object({ removed: z.number() }) },
+  'bindings.export': { input: corpRef, output: z.object({ name: z.string(), base64: z.string() }) },
+  'bindings.import': {
+    input: corpRef.extend({ file: UploadedFile, field: BindMatchField, overwrite: z.boolean().default(false), dryRun: z.boolean().default(false) }),
+    output: BindImportReport,
+    bodyLimit: 96 * 1024 * 1024,
+  },
+
+  'history.list': { input: z.object({ corpId: z.string().optional(), limit: z.number().int().min(1).max(1000).default(50) }), output: z.array(HistoryEntryView) },
+
   'jobs.get': { input: jobRef, output: JobView },
   'jobs.list': { input: z.object({ corpId: z.string().optional() }), output: z.array(JobView) },
   'jobs.cancel': { input: jobRef, output: JobView },
@@ -85,13 +136,16 @@ export function isMethod(name: string): name is Method {
 }
 
 /** Errors cross the boundary as values; codes are stable, messages are for people. */
-export const ApiErrorShape = z.object({
-  code: z.string(),
-  message: z.string(),
-  errcode: z.number().optional(),
-  hint: z.string().optional(),
-  details: z.unknown().optional(),
-});
+export const ApiErrorShape = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    errcode: z.number().optional(),
+    hint: z.string().optional(),
+    details: z.unknown().optional(),
+  })
+  // Some errors name more (the root-name stop: oaRoot, wecomRoot, setting).
+  .catchall(z.unknown());
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };

@@ -7,6 +7,13 @@ import { createAppsService } from '../services/apps-service';
 import { createBasicsService } from '../services/basics-service';
 import { createCorpsService } from '../services/corps-service';
 import { createOaService } from '../services/oa-service';
+import { createBindingsService } from '../services/bindings-service';
+import { createPushService } from '../services/push-service';
+import { createSyncService } from '../services/sync-service';
+import { createSyncSettingsService } from '../services/sync-settings-service';
+import { createCorpSettingsRepo } from '../store/corp-settings-repo';
+import { createMirrorRepo } from '../store/mirror-repo';
+import { createRunsRepo } from '../store/runs-repo';
 import { runDiagnostics } from '../services/diagnostics';
 import { createWeComClients } from '../services/wecom-clients';
 import { createAppsRepo } from '../store/apps-repo';
@@ -52,7 +59,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const basics = createBasicsService({ settings, corps: corpsRepo, audit, clock, listenerBase: () => listenerBase });
   const corps = createCorpsService({ corps: corpsRepo, audit, clients, bus, clock });
   const apps = createAppsService({ apps: appsRepo, corps, audit, clients, clock });
-  const oa = createOaService({ oa: createOaRepo(db), settings, audit, clock });
+  const oaRepo = createOaRepo(db);
+  const oa = createOaService({ oa: oaRepo, settings, audit, clock });
+  const mirror = createMirrorRepo(db);
+  const runs = createRunsRepo(db);
+  const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock });
+  const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock });
+  const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
+  const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
 
   const services: Services = {
     info: () => ({
@@ -67,6 +81,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     apps,
     jobs,
     oa,
+    syncSettings,
+    sync,
+    push,
+    bindings,
+    mirror,
+    runs,
+    startPull: (corpId) => {
+      corps.record(corpId);
+      return jobs.start('pull', corpId, (ctx) => sync.pull(corpId, ctx));
+    },
+    startPush: (corpId, o) => {
+      corps.record(corpId);
+      return jobs.start('push', corpId, (ctx) => push.push(corpId, o, ctx));
+    },
     startDiagnostics(corpId) {
       const corp = corps.record(corpId);
       return jobs.start('diagnostics', corpId, (ctx) => runDiagnostics(corp, { clients, externalAddress: basics.externalAddress() }, ctx));

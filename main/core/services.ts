@@ -4,6 +4,12 @@ import type { AppsService } from '../services/apps-service';
 import type { BasicsService } from '../services/basics-service';
 import type { CorpsService } from '../services/corps-service';
 import type { OaService } from '../services/oa-service';
+import type { BindingsService } from '../services/bindings-service';
+import type { PushService } from '../services/push-service';
+import type { SyncService } from '../services/sync-service';
+import type { SyncSettingsService } from '../services/sync-settings-service';
+import type { MirrorRepo } from '../store/mirror-repo';
+import type { RunsRepo } from '../store/runs-repo';
 
 /** Everything createCore builds; handlers and the CLI call these. */
 export interface Services {
@@ -13,5 +19,13 @@ export interface Services {
   apps: AppsService;
   jobs: JobRunner;
   oa: OaService;
+  syncSettings: SyncSettingsService;
+  sync: SyncService;
+  push: PushService;
+  bindings: BindingsService;
+  mirror: MirrorRepo;
+  runs: RunsRepo;
+  startPull(corpId: string): string;
+  startPush(corpId: string, opts: { hash: string; confirm?: number; approveHeld?: boolean }): string;
   startDiagnostics(corpId: string): string;
 }

@@ -1,5 +1,6 @@
 import { sql as init } from './001-init';
 import { sql as oaDirectory } from './002-oa-directory';
+import { sql as sync } from './003-sync';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'oa-directory', sql: oaDirectory },
+  { version: 3, name: 'sync', sql: sync },
 ];

@@ -1,0 +1,117 @@
+// F4.2 pull, F4.10 simulate: the I/O around the pure planner. Every run leaves a history record (F4.14).
+import { ApiError } from '../core/api-error';
+import type { Clock } from '../core/types';
+import type { JobContext } from '../jobs/job-runner';
+import type { AppsRepo } from '../store/apps-repo';
+import type { CorpsRepo } from '../store/corps-repo';
+import type { MirrorRepo } from '../store/mirror-repo';
+import type { OaRepo } from '../store/oa-repo';
+import type { RunsRepo } from '../store/runs-repo';
+import { autoBindings } from '../sync/auto-bind';
+import { plan } from '../sync/plan';
+import type { Plan } from '../sync/plan-types';
+import { pullMirror } from '../sync/pull';
+import type { SyncSettings } from '../sync/settings-schema';
+import type { WeComClient } from '../wecom/client';
+import type { SyncSettingsService } from './sync-settings-service';
+import type { WeComClients } from './wecom-clients';
+
+export interface PullSummary {
+  complete: boolean;
+  departments: number;
+  users: number;
+  bound: number;
+  newBindings: number;
+  error: string | null;
+}
+
+export interface SyncDeps {
+  corps: CorpsRepo;
+  apps: AppsRepo;
+  mirror: MirrorRepo;
+  oa: OaRepo;
+  runs: RunsRepo;
+  settings: SyncSettingsService;
+  clients: WeComClients;
+  clock: Clock;
+}
+
+export function createSyncService(deps: SyncDeps) {
+  const now = () => deps.clock.now().toISOString();
+  const corpOf = (corpId: string) => deps.corps.get(corpId) ?? (() => { throw new ApiError('not_found', '企业不存在'); })();
+
+  /** The client a pull reads with: the chosen app's (visible scope) or the contacts-sync secret (whole tree). */
+  function readClient(corpId: string, s: SyncSettings): { client: WeComClient; scopeApp: { agentid: number; name: string } | null } {
+    const corp = corpOf(corpId);
+    if (s['sync.scopeApp']) {
+      const app = deps.apps.get(s['sync.scopeApp']);
+      if (!app || app.corpId !== corpId) throw new ApiError('not_configured', '请先配置接口参数设置：所选应用已不存在', { hint: 'config set sync.scopeApp <app>' });
+      return { client: deps.clients.forApp(corp, app), scopeApp: { agentid: app.agentid, name: app.name } };
+    }
+    if (s['sync.mode'] === 'readonly' || !corp.hasContactSecret) {
+      throw new ApiError('not_configured', '请先配置接口参数设置', { hint: '【只读】需要选择应用（config set sync.scopeApp <app>）；【读写】需要通讯录密钥' });
+    }
+    return { client: deps.clients.forCorpSecret(corp, 'contact'), scopeApp: null };
+  }
+
+  function currentPlan(corpId: string, s: SyncSettings): Plan {
+    const state = deps.mirror.state(corpId);
+    return plan({
+      oa: deps.oa.load(),
+      mirror: deps.mirror.load(corpId),
+      userBindings: deps.mirror.bindings(corpId),
+      deptLinks: deps.mirror.links(corpId),
+      settings: s,
+      context: { now: now(), previousActive: state.baselineActive, previousScope: state.baselineScope, pullComplete: state.pullComplete },
+    });
+  }
+
+  return {
+    readClient,
+    currentPlan,
+
+    async pull(corpId: string, ctx: Pick<JobContext, 'signal' | 'progress'>, actor = 'admin'): Promise<PullSummary> {
+      const s = deps.settings.effective(corpId);
+      const { client, scopeApp } = readClient(corpId, s);
+      const runId = deps.runs.start(corpId, 'pull', actor, now());
+      try {
+        const r = await pullMirror(client, scopeApp, ctx);
+        let newBindings = 0;
+        if (r.complete) {
+          deps.mirror.replace(corpId, r.mirror);
+          if (s['bind.auto']) {
+            const found = autoBindings(r.mirror.users, deps.oa.load().users, deps.mirror.bindings(corpId), s['bind.match']);
+            deps.mirror.transaction(() => found.forEach((b) => deps.mirror.bind(corpId, b.wxUserid, b.oaUserId, 'auto', now())));
+            newBindings = found.length;
+          }
+          // Departments matched by level and name are linked now, as the manual's black dot shows after a pull.
+          const p = currentPlan(corpId, { ...s });
+          deps.mirror.transaction(() => p.ops.forEach((o) => o.kind === 'linkDept' && deps.mirror.link(corpId, o.wxDeptId, o.oaDeptId, now())));
+        }
+        deps.mirror.setPulled(corpId, now(), r.complete, r.error);
+        const counts = deps.mirror.counts(corpId);
+        const summary: PullSummary = { complete: r.complete, departments: counts.depts, users: counts.users, bound: counts.bound, newBindings, error: r.error };
+        deps.runs.finish(runId, r.complete ? 'succeeded' : 'partial', now(), { ...summary, calls: r.calls });
+        return summary;
+      } catch (e) {
+        deps.runs.finish(runId, ctx.signal.aborted ? 'cancelled' : 'failed', now(), { error: e instanceof Error ? e.message : String(e) });
+        throw e;
+      }
+    },
+
+    /** A simulation writes nothing to WeCom; it stores the plan (for approval by hash) and the baseline. */
+    simulate(corpId: string, actor = 'admin'): Plan {
+      const s = deps.settings.effective(corpId);
+      const p = currentPlan(corpId, s);
+      const at = now();
+      const runId = deps.runs.start(corpId, 'simulate', actor, at, p.stop ? null : p.summary.hash);
+      if (!p.stop) deps.runs.savePlan(corpId, p.summary.hash, at, p);
+      // F4.8: a run stopped by the user-decrease rule keeps the old baseline.
+      if (!p.stop && !p.summary.safety.held.some((h) => h.rule === 'userDecrease')) deps.mirror.setBaseline(corpId, p.summary.inScopeActive, p.scopeFingerprint);
+      deps.runs.finish(runId, p.stop ? 'refused' : p.summary.safety.ok ? 'succeeded' : 'held', at, p.stop ? { stop: p.stop } : { ...p.summary, conflicts: undefined, conflictsTotal: p.summary.conflictsTotal });
+      return p;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,111 @@
+// Contacts sync end to end: the real core over SQLite, the real client over loopback HTTP, the simulator.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type SimulatorHandle } from '../../main/simulator';
+import { writeWorkbook } from '../../main/org/workbook-io';
+import { openTestCore, type TestCore } from '../helpers/core';
+
+let sim: SimulatorHandle;
+let t: TestCore;
+let corpId: string;
+let root: string;
+
+const ctx = () => ({ signal: new AbortController().signal, progress: () => undefined });
+
+function importOa(depts: string[][], users: string[][]) {
+  const file = writeWorkbook([
+    { name: '部门', rows: [['部门编号', '部门名称', '上级部门编号', '排序'], ...depts] },
+    { name: '人员', rows: [['工号', '登录名', '姓名', '手机', '主部门编号', '状态'], ...users] },
+  ]);
+  const r = t.core.services.oa.import([{ name: 'oa.xlsx', data: file }], { dryRun: false });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+}
+
+beforeEach(async () => {
+  sim = await startSimulator({ port: 0, seed: 'empty' });
+  t = await openTestCore();
+  corpId = (await t.call('corps.create', { name: '模拟企业', corpid: sim.corpid, kind: 'private', apiBase: sim.url, contactSecret: sim.contactSecret })).id;
+  root = sim.state.dept(1)!.name;
+});
+afterEach(async () => {
+  await t.close();
+  await sim.close();
+});
+
+const services = () => t.core.services;
+
+describe('contacts sync against the simulator', () => {
+  it('pull → simulate → push creates the OA tree and people in WeCom, bound; a second simulate has nothing to do', async () => {
+    importOa(
+      [['1', root, ''], ['2', '研发中心', '1'], ['3', '前端组', '2']],
+      [['E1', 'zhangsan', '张三', '13800000001', '3', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '在职']],
+    );
+    const pulled = await services().sync.pull(corpId, ctx());
+    expect(pulled).toMatchObject({ complete: true, departments: 1 });
+    const p = services().sync.simulate(corpId);
+    expect(p.stop).toBeNull();
+    expect(p.summary.counts).toMatchObject({ createDept: 2, createUser: 2, deleteUser: 0 });
+    const r = await services().push.push(corpId, { hash: p.summary.hash }, ctx());
+    expect(r).toMatchObject({ status: 'succeeded', done: p.ops.length, failed: [] });
+    const zs = sim.state.user('zhangsan')!;
+    expect(zs.name).toBe('张三');
+    expect(sim.state.dept(zs.department[0])!.name).toBe('前端组');
+    expect(services().mirror.bindings(corpId).map((b) => [b.wxUserid, b.oaUserId, b.source])).toEqual([
+      ['lisi', 'E2', 'push'],
+      ['zhangsan', 'E1', 'push'],
+    ]);
+    const again = services().sync.simulate(corpId);
+    expect(again.summary.changes).toBe(0);
+    // Rerunning the same push answers its recorded result and writes nothing.
+    expect(await services().push.push(corpId, { hash: p.summary.hash }, ctx())).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('renames and moves follow identity; departures need the typed count; a stale plan is refused', async () => {
+    importOa([['1', root, ''], ['2', '研发中心', '1'], ['3', '前端组', '2'], ['4', '市场部', '1']], [['E1', 'zhangsan', '张三', '13800000001', '3', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '在职']]);
+    await services().sync.pull(corpId, ctx());
+    const first = services().sync.simulate(corpId);
+    await services().push.push(corpId, { hash: first.summary.hash }, ctx());
+    const frontId = sim.state.user('zhangsan')!.department[0];
+
+    importOa([['1', root, ''], ['2', '研发部', '1'], ['3', '前端组', '4'], ['4', '市场部', '1']], [['E1', 'zhangsan', '张三', '13800000001', '4', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '离职']]);
+    const p = services().sync.simulate(corpId);
+    expect(p.summary.counts).toMatchObject({ renameDept: 1, moveDept: 1, moveUser: 1, disableUser: 1, createDept: 0, deleteDept: 0, createUser: 0 });
+    expect(p.summary.destructive).toBe(1);
+    await expect(services().push.push(corpId, { hash: p.summary.hash }, ctx())).rejects.toMatchObject({ code: 'confirm_required' });
+
+    // Someone edits WeCom between the simulation and the push: the approved plan no longer holds.
+    sim.state.putUser({ ...sim.state.user('lisi')!, position: '经理' });
+    const stale = services().sync.simulate(corpId);
+    sim.state.putDept({ ...sim.state.dept(frontId)!, name: '前端小组' });
+    await expect(services().push.push(corpId, { hash: stale.summary.hash, confirm: 1 }, ctx())).rejects.toMatchObject({ code: 'stale_plan' });
+
+    const fresh = services().sync.simulate(corpId);
+    // One of two people is 50 % of the directory: above the default 20 % cap, so this plan is approved explicitly.
+    expect(fresh.summary.safety.held[0]).toMatchObject({ rule: 'maxDisables', setting: 'safety.maxDisablesPct' });
+    const r = await services().push.push(corpId, { hash: fresh.summary.hash, confirm: fresh.summary.destructive, approveHeld: true }, ctx());
+    expect(r.status).toBe('succeeded');
+    expect(sim.state.dept(frontId)!.name).toBe('前端组'); // same department id, renamed back and moved
+    expect(sim.state.user('lisi')!.enable).toBe(0);
+    expect(services().mirror.bindingByWx(corpId, 'lisi')!.disabledAt).not.toBeNull();
+  });
+
+  it('the root-name rule stops the run, naming both roots', async () => {
+    importOa([['1', 'Another Root', '']], []);
+    await services().sync.pull(corpId, ctx());
+    const p = services().sync.simulate(corpId);
+    expect(p.stop).toMatchObject({ code: 'root_mismatch', oaRoot: 'Another Root', wecomRoot: root });
+  });
+
+  it('a held plan is refused until this plan is approved', async () => {
+    const users = Array.from({ length: 10 }, (_, i) => [`E${i}`, `u${i}`, `员工${i}`, `1380000000${i}`, '2', '在职']);
+    importOa([['1', root, ''], ['2', '研发中心', '1']], users);
+    await services().sync.pull(corpId, ctx());
+    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    importOa([['1', root, ''], ['2', '研发中心', '1']], users.map((u, i) => (i < 5 ? [...u.slice(0, 5), '离职'] : u)));
+    const held = services().sync.simulate(corpId);
+    expect(held.summary.safety.held[0]).toMatchObject({ rule: 'maxDisables', part: 'run' });
+    await expect(services().push.push(corpId, { hash: held.summary.hash, confirm: 5 }, ctx())).rejects.toMatchObject({ code: 'held' });
+    const ok = await services().push.push(corpId, { hash: held.summary.hash, confirm: 5, approveHeld: true }, ctx());
+    expect(ok.status).toBe('succeeded');
+    expect(sim.state.usersSorted().filter((u) => u.enable === 0)).toHaveLength(5);
+  });
+});
