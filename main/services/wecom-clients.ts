@@ -5,6 +5,7 @@ import type { AppRecord, AppsRepo } from '../store/apps-repo';
 import type { CorpRecord, CorpsRepo } from '../store/corps-repo';
 import { WeComClient } from '../wecom/client';
 import type { CorpEndpoint } from '../wecom/endpoint';
+import { RateLimiter } from '../wecom/rate-limiter';
 import { TokenCache } from '../wecom/token-cache';
 
 export function endpointOf(corp: CorpRecord): CorpEndpoint {
@@ -13,9 +14,12 @@ export function endpointOf(corp: CorpRecord): CorpEndpoint {
 
 export function createWeComClients(deps: { corps: CorpsRepo; apps: AppsRepo; clock: Clock; timeoutMs?: number }) {
   const tokens = new TokenCache(deps.clock);
-  const opts = { clock: deps.clock, tokens, timeoutMs: deps.timeoutMs };
+  // One limiter for the whole process: WeCom counts its frequency limits per corp, whichever secret calls.
+  const limiter = new RateLimiter({ clock: deps.clock });
+  const opts = { clock: deps.clock, tokens, limiter, timeoutMs: deps.timeoutMs };
   return {
     tokens,
+    limiter,
     forCorpSecret(corp: CorpRecord, which: 'contact' | 'customer'): WeComClient {
       const secret = deps.corps.openSecret(corp, which);
       if (!secret) {

@@ -41,6 +41,7 @@ export class SimState {
   private readonly mobiles = new Map<string, string>();
   private readonly emails = new Map<string, string>();
   private sorted: SimUser[] | null = null;
+  private maxDeptId = ROOT_DEPT_ID;
 
   constructor(data: SimStateData) {
     this.seed = data.seed;
@@ -138,16 +139,16 @@ export class SimState {
     return out;
   }
 
+  /** WeCom auto-assigns ids above every id used so far. */
   nextDeptId(): number {
-    let max = ROOT_DEPT_ID;
-    for (const id of this.departments.keys()) if (id > max) max = id;
-    return max + 1;
+    return this.maxDeptId + 1;
   }
 
   putDept(d: SimDepartment): void {
     const old = this.departments.get(d.id);
     if (old && old.id !== ROOT_DEPT_ID) this.kids.get(old.parentid)?.delete(d.id);
     this.departments.set(d.id, d);
+    if (d.id > this.maxDeptId) this.maxDeptId = d.id;
     if (d.id !== ROOT_DEPT_ID) {
       let set = this.kids.get(d.parentid);
       if (!set) this.kids.set(d.parentid, (set = new Set()));

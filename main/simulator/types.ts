@@ -130,8 +130,11 @@ export interface SimMessage {
   msgtype: string;
   /** Simulated epoch ms. */
   sentAt: number;
-  /** Lower-cased userids the message reached. */
+  /** Lower-cased userids the message reached (the first 1000; `recipientCount` has the total). */
   recipients: string[];
+  recipientCount: number;
+  /** template_card task_id, unique per app. */
+  taskId: string | null;
   body: Json;
   recalled: boolean;
   /** For interactive template cards: single use, 72 h. */

@@ -26,7 +26,8 @@ interface UserRow {
 export function createOaRepo(db: Db) {
   const q = {
     depts: db.prepare('SELECT * FROM oa_departments ORDER BY rowid'),
-    users: db.prepare('SELECT * FROM oa_users ORDER BY rowid'),
+    // By id: the planner walks people in id order (deterministic plans), and sorted input makes that free.
+    users: db.prepare('SELECT * FROM oa_users ORDER BY id'),
     clearDepts: db.prepare('DELETE FROM oa_departments'),
     clearUsers: db.prepare('DELETE FROM oa_users'),
     insDept: db.prepare('INSERT INTO oa_departments (id, name, parent_id, sort, type) VALUES (?, ?, ?, ?, ?)'),

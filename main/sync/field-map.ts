@@ -35,9 +35,24 @@ export function wxValue(w: WxUser, wxField: string): string | null {
   }
 }
 
-/** WeCom field → the OA value it should have (null = empty in OA). */
-export function targetFields(u: OaUser, fieldMap: Record<string, string>): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  for (const [oaField, wxField] of Object.entries({ ...DEFAULT_FIELD_MAP, ...fieldMap })) out.set(wxField, oaValue(u, oaField));
-  return out;
+export interface FieldPair {
+  wxField: string;
+  oa(u: OaUser): string | null;
+  wx(w: WxUser): string | null;
+}
+
+/**
+ * The fields a push writes, with their readers chosen once per plan (the planner calls them for every
+ * bound user). A later pair for the same WeCom field wins.
+ */
+export function fieldPairs(fieldMap: Record<string, string>): FieldPair[] {
+  const byWx = new Map<string, string>();
+  for (const [oaField, wxField] of Object.entries({ ...DEFAULT_FIELD_MAP, ...fieldMap })) byWx.set(wxField, oaField);
+  return [...byWx].map(([wxField, oaField]) => {
+    const std = STANDARD_OA[oaField];
+    const oa = std ? (u: OaUser) => std(u) || null : (u: OaUser) => u.custom[oaField] || null;
+    const wx =
+      wxField === 'name' ? (w: WxUser) => w.name : wxField === 'mobile' ? (w: WxUser) => w.mobile : wxField === 'email' ? (w: WxUser) => w.email : wxField === 'position' ? (w: WxUser) => w.position : (w: WxUser) => w.extra[wxField] ?? null;
+    return { wxField, oa, wx };
+  });
 }

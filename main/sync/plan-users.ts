@@ -2,7 +2,7 @@
 // departed and out-of-scope users. Conflicts instead of guesses. Pure.
 import type { OaUser } from '../org/oa-model';
 import { emailProblem, memberNameProblem, mobileProblem, useridProblem } from '../wecom/field-rules';
-import { targetFields, wxValue } from './field-map';
+import { fieldPairs } from './field-map';
 import { isDisabled, type UserBinding, type WxUser } from './model';
 import type { Conflict, DeptRef, FieldChange, Op } from './plan-types';
 import { refKey } from './plan-depts';
@@ -69,7 +69,9 @@ export function planUsers(args: {
   const ops: Op[] = [];
   const conflicts: Conflict[] = [];
   const wxById = new Map(args.wxUsers.map((w) => [w.userid, w]));
-  const wxByLower = new Map(args.wxUsers.map((w) => [lower(w.userid), w]));
+  // Only creates and userid changes need this one: built on first use.
+  let wxByLowerIx: Map<string, WxUser> | null = null;
+  const wxByLower = () => (wxByLowerIx ??= new Map(args.wxUsers.map((w) => [lower(w.userid), w])));
   const bindingByOa = new Map(args.bindings.map((b) => [b.oaUserId, b]));
   const boundWx = new Set(args.bindings.map((b) => b.wxUserid));
   const wxSorted = [...args.wxUsers].sort((a, b) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0));
@@ -81,18 +83,40 @@ export function planUsers(args: {
     email: multiIndex(unbound, (w) => (w.email ? lower(w.email) : null)),
     name: multiIndex(unbound, (w) => w.name),
   };
-  const wxByMobile = multiIndex(args.wxUsers, (w) => w.mobile);
-  const wxByEmail = multiIndex(args.wxUsers, (w) => (w.email ? lower(w.email) : null));
   // Sorted by id so that the same directory in another row order gives the same plan and hash.
   const inScope = args.oaUsers.filter((u) => scope.users.has(u.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const oaByMobile = multiIndex(inScope, (u) => u.mobile);
-  const oaByEmail = multiIndex(inScope, (u) => (u.email ? lower(u.email) : null));
+  // Indexes only creates need: built on the first create (an established sync has few).
+  let forCreates: { wxByMobile: Map<string, WxUser>; wxByEmail: Map<string, WxUser>; oaMobiles: Map<string, number>; oaEmails: Map<string, number> } | null = null;
+  const createIndexes = () => {
+    if (forCreates) return forCreates;
+    // One entry per key (no per-key arrays): these span the whole directory and are built only for creates.
+    const wxByMobile = new Map<string, WxUser>();
+    const wxByEmail = new Map<string, WxUser>();
+    for (const w of args.wxUsers) {
+      if (w.mobile && !wxByMobile.has(w.mobile)) wxByMobile.set(w.mobile, w);
+      if (w.email && !wxByEmail.has(lower(w.email))) wxByEmail.set(lower(w.email), w);
+    }
+    const oaMobiles = new Map<string, number>();
+    const oaEmails = new Map<string, number>();
+    for (const u of inScope) {
+      if (u.mobile) oaMobiles.set(u.mobile, (oaMobiles.get(u.mobile) ?? 0) + 1);
+      if (u.email) oaEmails.set(lower(u.email), (oaEmails.get(lower(u.email)) ?? 0) + 1);
+    }
+    return (forCreates = { wxByMobile, wxByEmail, oaMobiles, oaEmails });
+  };
+  const namesWith = (pick: (u: OaUser) => string | null, value: string) => inScope.filter((x) => pick(x) === value).map((x) => x.name).join('、');
+  const pairs = fieldPairs(s['push.fieldMap']);
+  const clearOnEmpty = s['push.clearOnEmpty'];
   const members = new Map<number, number>();
   const stays = (ids: number[]) => ids.forEach((id) => members.set(id, (members.get(id) ?? 0) + 1));
   const disabledRef: DeptRef = { disabledDept: true };
 
   /** The departments an OA user belongs in, as WeCom refs (only placed, in-scope ones). */
   const oaRefs = (u: OaUser): { refs: DeptRef[]; main: DeptRef | null } => {
+    if (!s['push.partTime'] || u.partTimeDepartments.length === 0) {
+      const r = scope.depts.has(u.department) ? placed.get(u.department) : undefined;
+      return { refs: r ? [r] : [], main: r ?? null };
+    }
     const refs: DeptRef[] = [];
     const seen = new Set<string>();
     for (const id of userDepartments(u, s['push.partTime'])) {
@@ -122,19 +146,26 @@ export function planUsers(args: {
       const keys = new Set(refs.map(refKey));
       target = [...refs, ...w.department.map((id) => ({ wx: id }) as DeptRef).filter((r) => !keys.has(refKey(r)))];
     }
-    const cur = new Set(w.department.map((id) => `wx:${id}`));
-    const tgt = new Set(target.map(refKey));
-    const sameSet = cur.size === tgt.size && [...cur].every((k) => tgt.has(k));
-    const mainChanged = w.mainDepartment !== null && refKey(main) !== `wx:${w.mainDepartment}`;
+    const sameSet =
+      target.length === 1 && w.department.length === 1
+        ? 'wx' in target[0] && target[0].wx === w.department[0]
+        : (() => {
+            const cur = new Set(w.department.map((id) => `wx:${id}`));
+            const tgt = new Set(target.map(refKey));
+            return cur.size === tgt.size && [...cur].every((k) => tgt.has(k));
+          })();
+    const mainChanged = w.mainDepartment !== null && !('wx' in main && main.wx === w.mainDepartment);
     if (!sameSet || mainChanged) {
       ops.push({ kind: 'moveUser', key: `moveUser:${w.userid}`, userid: w.userid, oaUserId: u.id, from: w.department, to: target, mainDepartment: main });
     }
-    stays(target.flatMap((r) => ('wx' in r ? [r.wx] : [])));
-    const changes: FieldChange[] = [];
-    for (const [field, want] of targetFields(u, s['push.fieldMap'])) {
-      const have = wxValue(w, field);
-      if (want === null && !s['push.clearOnEmpty']) continue;
-      if ((want ?? '') !== (have ?? '')) changes.push({ field, from: have, to: want });
+    for (const r of target) if ('wx' in r) members.set(r.wx, (members.get(r.wx) ?? 0) + 1);
+    let changes: FieldChange[] | null = null;
+    for (const f of pairs) {
+      const want = f.oa(u);
+      if (want === null && !clearOnEmpty) continue;
+      const have = f.wx(w);
+      const field = f.wxField;
+      if ((want ?? '') !== (have ?? '')) (changes ??= []).push({ field, from: have, to: want });
     }
     // Only userids this console created follow the OA account; others were chosen in WeCom and stay.
     let newUserid: string | null = null;
@@ -142,13 +173,13 @@ export function planUsers(args: {
       const want = s['push.useridFrom'] === 'loginid' ? u.loginid : u.workcode;
       if (want && want !== w.userid) {
         const problem = useridProblem(want);
-        const taken = wxByLower.get(lower(want));
+        const taken = wxByLower().get(lower(want));
         if (problem) conflicts.push({ kind: 'invalidUserid', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」无效：${problem}`, fix: '在 OA 中修正账号' });
         else if (taken && taken.userid !== w.userid) conflicts.push({ kind: 'useridTaken', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」已被企业微信成员 ${taken.userid} 占用`, fix: '在 OA 中改用其他账号' });
         else newUserid = want;
       }
     }
-    if (changes.length || newUserid) ops.push({ kind: 'updateUser', key: `updateUser:${w.userid}`, userid: w.userid, oaUserId: u.id, changes, newUserid });
+    if (changes || newUserid) ops.push({ kind: 'updateUser', key: `updateUser:${w.userid}`, userid: w.userid, oaUserId: u.id, changes: changes ?? [], newUserid });
     if (isDisabled(w) && b?.disabledAt) ops.push({ kind: 'enableUser', key: `enableUser:${w.userid}`, userid: w.userid, oaUserId: u.id });
   };
 
@@ -161,7 +192,7 @@ export function planUsers(args: {
     else {
       const p = useridProblem(userid);
       if (p) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」的账号「${userid}」无效：${p}`, fix: `在 OA 中修正${label}` });
-      const taken = wxByLower.get(lower(userid));
+      const taken = wxByLower().get(lower(userid));
       if (taken) problems.push({ kind: 'useridTaken', oaUserId: u.id, userid: taken.userid, message: `账号「${userid}」在企业微信中已存在（${taken.name}）`, fix: '【手动绑定】到该成员，或在 OA 中改用其他账号' });
     }
     const nameP = memberNameProblem(u.name);
@@ -183,11 +214,15 @@ export function planUsers(args: {
         fix: '【手动绑定】到该成员，避免同一人有两个企业微信账号',
       });
     } else {
-      if (u.mobile && (wxByMobile.get(u.mobile) ?? []).length) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `「${u.name}」的手机 ${u.mobile} 已被企业微信成员 ${(wxByMobile.get(u.mobile) ?? [])[0].userid} 使用`, fix: '核对 OA 手机号' });
-      if (u.email && (wxByEmail.get(lower(u.email)) ?? []).length) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `「${u.name}」的邮箱 ${u.email} 已被企业微信成员 ${(wxByEmail.get(lower(u.email)) ?? [])[0].userid} 使用`, fix: '核对 OA 邮箱' });
+      const { wxByMobile, wxByEmail } = createIndexes();
+      const byMobile = u.mobile ? wxByMobile.get(u.mobile) : undefined;
+      const byEmail = u.email ? wxByEmail.get(lower(u.email)) : undefined;
+      if (byMobile) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `「${u.name}」的手机 ${u.mobile} 已被企业微信成员 ${byMobile.userid} 使用`, fix: '核对 OA 手机号' });
+      if (byEmail) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `「${u.name}」的邮箱 ${u.email} 已被企业微信成员 ${byEmail.userid} 使用`, fix: '核对 OA 邮箱' });
     }
-    if (u.mobile && (oaByMobile.get(u.mobile) ?? []).length > 1) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `OA 中 ${(oaByMobile.get(u.mobile) ?? []).map((x) => x.name).join('、')} 的手机号相同（${u.mobile}）`, fix: '在 OA 中修正重复的手机号' });
-    if (u.email && (oaByEmail.get(lower(u.email)) ?? []).length > 1) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `OA 中 ${(oaByEmail.get(lower(u.email)) ?? []).map((x) => x.name).join('、')} 的邮箱相同（${u.email}）`, fix: '在 OA 中修正重复的邮箱' });
+    const { oaMobiles, oaEmails } = createIndexes();
+    if (u.mobile && (oaMobiles.get(u.mobile) ?? 0) > 1) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `OA 中 ${namesWith((x) => x.mobile, u.mobile)} 的手机号相同（${u.mobile}）`, fix: '在 OA 中修正重复的手机号' });
+    if (u.email && (oaEmails.get(lower(u.email)) ?? 0) > 1) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `OA 中 ${namesWith((x) => (x.email ? lower(x.email) : null), lower(u.email))} 的邮箱相同（${u.email}）`, fix: '在 OA 中修正重复的邮箱' });
     const { refs, main } = oaRefs(u);
     if (!main) {
       deptSkipped(u);
@@ -198,9 +233,12 @@ export function planUsers(args: {
       return;
     }
     const fields: Record<string, string> = {};
-    for (const [field, v] of targetFields(u, s['push.fieldMap'])) if (v !== null && field !== 'name') fields[field] = v;
+    for (const { oa, wxField: field } of pairs) {
+      const v = oa(u);
+      if (v !== null && field !== 'name') fields[field] = v;
+    }
     ops.push({ kind: 'createUser', key: `createUser:${u.id}`, oaUserId: u.id, userid: userid!, name: u.name, fields, department: refs, mainDepartment: main, invite: s['push.invite'] });
-    wxByLower.set(lower(userid!), { userid: userid!, name: u.name, mobile: u.mobile, email: u.email, position: u.position, department: [], mainDepartment: null, status: 4, extra: {} });
+    wxByLower().set(lower(userid!), { userid: userid!, name: u.name, mobile: u.mobile, email: u.email, position: u.position, department: [], mainDepartment: null, status: 4, extra: {} });
   };
 
   for (const u of inScope) {

@@ -1,10 +1,13 @@
 // The WeCom HTTP client: one per (corp, secret). Token handling, errcode → WeComError, retries that are
-// safe (token refresh; 45009/45033 back-off, since a rate-limited call was not applied), timeouts.
+// safe (token refresh; 45009/45033 back-off, since a rate-limited call was not applied), timeouts, and the
+// optional per-(corp, API) rate limiter every call (gettoken included) passes through before it is sent.
+import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { z } from 'zod';
 import type { Clock } from '../core/types';
 import { apiUrl, dispatcherFor, type CorpEndpoint } from './endpoint';
 import type { SecretKind } from './errcodes';
+import { realSleep, type RateLimiter } from './rate-limiter';
 import { TokenCache, tokenKey } from './token-cache';
 import { describeNetworkFailure, WeComError, WeComNetworkError } from './wecom-error';
 
@@ -17,10 +20,48 @@ export interface ClientOptions {
   clock: Clock;
   tokens: TokenCache;
   timeoutMs?: number;
-  /** Retries after 45009/45033 before giving up. */
+  /** Shared by every client of the process: WeCom counts limits per corp, across all of its secrets. */
+  limiter?: RateLimiter;
+  /** Retries after 45009/45033 before giving up (default 6). */
   backoffRetries?: number;
+  /** First back-off delay, doubled each time (default 2 s). */
   backoffBaseMs?: number;
+  /** Longest single back-off: a 45009 blocks the API for the rest of its window, a minute → 60 s (default). */
+  backoffMaxMs?: number;
+  /** Total back-off per call before the error is handed to the caller (default 150 s). */
+  backoffTotalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told about every automatic retry (logs, tests, the benchmark's count of handled 45009s). */
+  onRetry?: (e: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  path: string;
+  reason: 'token' | 'backoff' | 'transient';
+  errcode: number | null;
+  attempt: number;
+  delayMs: number;
+}
+
+/** A request body sent as is (multipart uploads); anything else given as a body is sent as JSON. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+
+/** One file part named `field`, as WeCom's media/upload expects (`filename` is what recipients see). */
+export function multipartFile(field: string, filename: string, content: Uint8Array, contentType = 'application/octet-stream'): RawBody {
+  const boundary = `----WeComBridge${createHash('sha1').update(content).update(filename).digest('hex').slice(0, 24)}`;
+  const safeName = filename.replace(/["\r\n]/g, '_');
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"; filelength=${content.byteLength}\r\n` +
+      `Content-Type: ${contentType}\r\n\r\n`,
+    'utf8',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+  return new RawBody(`multipart/form-data; boundary=${boundary}`, Buffer.concat([head, content, tail]));
 }
 
 export interface CallOptions {
@@ -28,15 +69,6 @@ export interface CallOptions {
   /** Reads may be retried after a network failure or errcode -1; writes never are. */
   idempotent?: boolean;
 }
-
-const defaultSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason ?? new Error('aborted'));
-    }, { once: true });
-  });
 
 /** Raw JSON exchange with WeCom; no token logic. Returns the parsed envelope or throws. */
 export async function exchange(
@@ -54,8 +86,9 @@ export async function exchange(
     res = await request(url, {
       method,
       dispatcher: dispatcherFor(ep),
-      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers:
+        body === undefined ? {} : { 'content-type': body instanceof RawBody ? body.contentType : 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : body instanceof RawBody ? body.bytes : JSON.stringify(body),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       signal,
@@ -82,6 +115,10 @@ export async function exchange(
 
 export class WeComClient {
   private readonly key: string;
+  /** Names the corp for the limiter: WeCom counts per corp, whichever secret calls. */
+  private readonly corpScope: string;
+  /** Names the secret (a hash) for limits WeCom counts per app. */
+  private readonly appScope: string;
   private readonly timeoutMs: number;
   private readonly sleep: NonNullable<ClientOptions['sleep']>;
 
@@ -92,14 +129,27 @@ export class WeComClient {
     private readonly opts: ClientOptions,
   ) {
     this.key = tokenKey(`${endpoint.apiBase}${endpoint.apiPrefix}`, endpoint.corpid, secret);
+    this.corpScope = `${endpoint.apiBase}${endpoint.apiPrefix}#${endpoint.corpid}`;
+    this.appScope = `app:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
-    this.sleep = opts.sleep ?? defaultSleep;
+    this.sleep = opts.sleep ?? realSleep;
+  }
+
+  /** Stable name of this (API base, corp, secret) without the secret itself: a cache key for per-app data. */
+  get identity(): string {
+    return this.key;
   }
 
   /** gettoken for this secret, cached and single-flight. */
   token(signal?: AbortSignal): Promise<string> {
     return this.opts.tokens.get(this.key, async () => {
-      const env = await exchange(this.endpoint, 'GET', 'gettoken', { corpid: this.endpoint.corpid, corpsecret: this.secret }, undefined, this.timeoutMs, signal);
+      const release = await this.acquire('gettoken', signal);
+      let env;
+      try {
+        env = await exchange(this.endpoint, 'GET', 'gettoken', { corpid: this.endpoint.corpid, corpsecret: this.secret }, undefined, this.timeoutMs, signal);
+      } finally {
+        release();
+      }
       if (env.errcode !== 0) throw new WeComError(env.errcode, env.errmsg, 'gettoken', this.secretKind);
       const t = TokenReply.safeParse(env);
       if (!t.success) throw new WeComNetworkError('gettoken 返回缺少 access_token', 'gettoken');
@@ -115,6 +165,50 @@ export class WeComClient {
     return this.call('POST', path, query, body, schema, opts);
   }
 
+  /** multipart POST (media/upload). Safe to repeat: a repeated upload only yields another media_id. */
+  upload<S extends z.ZodType>(path: string, query: Query, body: RawBody, schema: S, opts: CallOptions = {}): Promise<z.output<S>> {
+    return this.call('POST', path, query, body, schema, { idempotent: true, ...opts });
+  }
+
+  /** Waits for the limiter's permits for `path` (none without a limiter); returns the function that frees them. */
+  private async acquire(path: string, signal?: AbortSignal): Promise<() => void> {
+    const limiter = this.opts.limiter;
+    if (!limiter) return () => {};
+    const releases: (() => void)[] = [];
+    const releaseAll = () => releases.splice(0).forEach((r) => r());
+    try {
+      for (const k of limiter.keysFor(this.corpScope, this.appScope, path)) releases.push(await limiter.acquire(k, signal));
+    } catch (e) {
+      releaseAll();
+      throw e;
+    }
+    return releaseAll;
+  }
+
+  /**
+   * After 45009/45033: the delay before the next try, or null when the retries or the total wait are used up.
+   * With a limiter, 45009 blocks the whole key (so concurrent callers wait too) and 45033 halves its concurrency.
+   */
+  private async backoff(path: string, errcode: number, attempt: number, waitedMs: number, signal?: AbortSignal): Promise<number | null> {
+    const limiter = this.opts.limiter;
+    const keys = limiter ? limiter.keysFor(this.corpScope, this.appScope, path) : [];
+    const total = this.opts.backoffTotalMs ?? 150_000;
+    // WeCom blocks for the rest of the limit's window (minute → ≤ 60 s): no single wait needs to be longer.
+    const block = limiter ? Math.max(...keys.map((k) => limiter.blockLengthMs(k))) : 60_000;
+    const retries = this.opts.backoffRetries ?? 6;
+    const delay = Math.min(this.opts.backoffMaxMs ?? 60_000, block, (this.opts.backoffBaseMs ?? 2000) * 2 ** attempt);
+    if (attempt >= retries || waitedMs + delay > total) return null;
+    this.opts.onRetry?.({ path, reason: 'backoff', errcode, attempt: attempt + 1, delayMs: delay });
+    if (limiter && errcode === 45009) {
+      // The next acquire waits out the block, together with every other caller of this API.
+      for (const k of keys) limiter.block(k, delay);
+      return delay;
+    }
+    if (limiter) for (const k of keys) limiter.shrinkConcurrency(k);
+    await this.sleep(delay, signal);
+    return delay;
+  }
+
   private async call<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
@@ -125,19 +219,23 @@ export class WeComClient {
   ): Promise<z.output<S>> {
     let refreshed = false;
     let backoffs = 0;
+    let waited = 0;
     let transient = 0;
-    const maxBackoff = this.opts.backoffRetries ?? 3;
     for (;;) {
       const token = await this.token(opts.signal);
       let env;
+      const release = await this.acquire(path, opts.signal);
       try {
         env = await exchange(this.endpoint, method, path, { ...query, access_token: token }, body, this.timeoutMs, opts.signal);
       } catch (e) {
         if (e instanceof WeComNetworkError && opts.idempotent && transient < 1 && !opts.signal?.aborted) {
           transient++;
+          this.opts.onRetry?.({ path, reason: 'transient', errcode: null, attempt: transient, delayMs: 0 });
           continue;
         }
         throw e;
+      } finally {
+        release();
       }
       if (env.errcode === 0) {
         const parsed = schema.safeParse(env);
@@ -149,16 +247,21 @@ export class WeComClient {
       const err = new WeComError(env.errcode, env.errmsg, path, this.secretKind);
       if (err.retry === 'refreshToken' && !refreshed) {
         refreshed = true;
+        this.opts.onRetry?.({ path, reason: 'token', errcode: env.errcode, attempt: 1, delayMs: 0 });
         this.opts.tokens.invalidate(this.key, token);
         continue;
       }
-      if (err.retry === 'backoff' && backoffs < maxBackoff) {
-        await this.sleep(Math.min(8000, (this.opts.backoffBaseMs ?? 1000) * 2 ** backoffs), opts.signal);
-        backoffs++;
-        continue;
+      if (err.retry === 'backoff') {
+        const delay = await this.backoff(path, env.errcode, backoffs, waited, opts.signal);
+        if (delay !== null) {
+          backoffs++;
+          waited += delay;
+          continue;
+        }
       }
       if (err.retry === 'retry' && opts.idempotent && transient < 2) {
         transient++;
+        this.opts.onRetry?.({ path, reason: 'transient', errcode: env.errcode, attempt: transient, delayMs: 0 });
         continue;
       }
       throw err;
