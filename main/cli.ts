@@ -6,6 +6,7 @@ import { registerBasics } from './cli/commands/basics';
 import { registerCorp } from './cli/commands/corp';
 import { registerOa } from './cli/commands/oa';
 import { registerSync } from './cli/commands/sync';
+import { registerSimulator } from './cli/commands/simulator';
 import { registerServe } from './cli/commands/serve';
 import { createContext } from './cli/context';
 import { extractGlobals, UsageError, type Globals } from './cli/globals';
@@ -43,6 +44,7 @@ function buildProgram(g: Globals, exit: { code: number }): Command {
   registerBasics(program, run);
   registerOa(program, run);
   registerSync(program, run);
+  registerSimulator(program, run);
   return program;
 }
 

@@ -16,6 +16,8 @@ export interface ServeOptions {
   /** Fall back to any free port when the default port is taken (not when the user chose the port). */
   portIsDefault?: boolean;
   callbackPortIsDefault?: boolean;
+  /** Start the demo enterprise when nothing is configured (serve --demo, npm start's fallback). */
+  demo?: boolean;
 }
 
 export interface Served {
@@ -38,11 +40,14 @@ async function withPortFallback<T>(start: (port: number) => Promise<T>, port: nu
 }
 
 export async function startHeadless(opts: ServeOptions): Promise<Served> {
-  const core = await createCore({ dataDir: opts.dataDir, secretBox: headlessSecretBox(keyPath(opts.dataDir)), shell: 'headless' });
+  const core = await createCore({ dataDir: opts.dataDir, secretBox: headlessSecretBox(keyPath(opts.dataDir)), shell: 'headless', resourcesDir: join(projectRoot, 'resources') });
   let listener: Listener | undefined;
   try {
     listener = await withPortFallback((port) => startListener({ host: opts.callbackHost, port }), opts.callbackPort, !!opts.callbackPortIsDefault);
     core.setListenerBase(listener.url);
+    // The demo enterprise from an earlier launch gets its simulator back; --demo creates it on a fresh install.
+    if (opts.demo && core.services.demo.status().offered) await core.services.demo.start();
+    else await core.services.demo.resume();
     const admin = await withPortFallback(
       (port) => startAdminServer({ core, host: opts.host, port, rendererDir: opts.rendererDir ?? defaultRendererDir }),
       opts.port,

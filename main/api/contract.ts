@@ -64,6 +64,9 @@ export const contract = {
 
   'diag.start': { input: corpRef, output: started },
 
+  'demo.status': { input: z.object({}), output: z.object({ offered: z.boolean(), running: z.boolean(), corpId: z.string().nullable(), simulatorUrl: z.string().nullable() }) },
+  'demo.start': { input: z.object({}), output: z.object({ corpId: z.string(), created: z.boolean() }) },
+
   'oa.summary': { input: z.object({}), output: OaSummary },
   'oa.import': {
     input: z.object({ files: z.array(UploadedFile).min(1).max(2), mapping: z.unknown().nullable().optional(), dryRun: z.boolean().default(false) }),

@@ -26,6 +26,8 @@ export function createHandlers(s: Services): Handlers {
     'apps.remove': (i) => s.apps.remove(i.appId),
     'apps.validate': (i) => s.apps.validate(i.appId),
     'diag.start': (i) => ({ jobId: s.startDiagnostics(i.corpId) }),
+    'demo.status': () => s.demo.status(),
+    'demo.start': () => s.demo.start(),
     'oa.summary': () => s.oa.summary(),
     'oa.import': (i) => s.oa.import(i.files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') })), { mapping: i.mapping as OaMappingInput | null | undefined, dryRun: i.dryRun }),
     'oa.export': () => ({ name: 'oa-directory.xlsx', base64: s.oa.exportWorkbook().toString('base64') }),

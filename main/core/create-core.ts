@@ -11,6 +11,8 @@ import { createBindingsService } from '../services/bindings-service';
 import { createPushService } from '../services/push-service';
 import { createSyncService } from '../services/sync-service';
 import { createSyncSettingsService } from '../services/sync-settings-service';
+import { createDemoService } from '../services/demo-service';
+import { join } from 'node:path';
 import { createCorpSettingsRepo } from '../store/corp-settings-repo';
 import { createMirrorRepo } from '../store/mirror-repo';
 import { createRunsRepo } from '../store/runs-repo';
@@ -67,6 +69,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
   const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
+  const demo = createDemoService({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? join(__dirname, '..', '..', 'resources'), settings, corpsRepo, appsRepo, corps, apps, oa, clock });
 
   const services: Services = {
     info: () => ({
@@ -82,6 +85,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     jobs,
     oa,
     syncSettings,
+    demo,
     sync,
     push,
     bindings,
@@ -114,6 +118,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async close() {
       await jobs.drain();
+      await demo.stop();
       await closeDispatchers();
       db.close();
       log.flush();

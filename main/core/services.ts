@@ -7,6 +7,7 @@ import type { OaService } from '../services/oa-service';
 import type { BindingsService } from '../services/bindings-service';
 import type { PushService } from '../services/push-service';
 import type { SyncService } from '../services/sync-service';
+import type { DemoService } from '../services/demo-service';
 import type { SyncSettingsService } from '../services/sync-settings-service';
 import type { MirrorRepo } from '../store/mirror-repo';
 import type { RunsRepo } from '../store/runs-repo';
@@ -20,6 +21,7 @@ export interface Services {
   jobs: JobRunner;
   oa: OaService;
   syncSettings: SyncSettingsService;
+  demo: DemoService;
   sync: SyncService;
   push: PushService;
   bindings: BindingsService;

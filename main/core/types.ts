@@ -21,6 +21,8 @@ export interface CoreOptions {
   /** Base URL of the callback listener on this machine (set by the shell that runs it). */
   listenerBase?: string | null;
   version?: string;
+  /** Where the bundled resources live (demo data); defaults to the project's resources/. */
+  resourcesDir?: string;
 }
 
 export interface CoreHandle {

@@ -1,5 +1,6 @@
 // F4.6 ② auto-binding by 【关联字段】: an unbound WeCom user is bound when exactly one unbound OA user
-// matches. Never changes an existing binding. Pure.
+// matches. Never changes an existing binding. Departed OA people are bound too: that is how a push knows
+// whose WeCom account to disable. Pure.
 import type { OaUser } from '../org/oa-model';
 import type { UserBinding, WxUser } from './model';
 import type { SyncSettings } from './settings-schema';
@@ -19,7 +20,7 @@ export function autoBindings(wxUsers: WxUser[], oaUsers: OaUser[], bindings: Use
   const boundOa = new Set(bindings.map((b) => b.oaUserId));
   const oaByKey = new Map<string, OaUser[]>();
   for (const u of oaUsers) {
-    if (boundOa.has(u.id) || u.status !== 'active') continue;
+    if (boundOa.has(u.id)) continue;
     const k = oaMatchKey(u, match);
     if (k) oaByKey.set(k, [...(oaByKey.get(k) ?? []), u]);
   }

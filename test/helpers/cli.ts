@@ -48,3 +48,23 @@ export function cliLongRunning(args: string[]): Promise<{ line: Record<string, u
     });
   });
 }
+
+/** Like `cli`, without blocking the event loop (for tests that serve HTTP in-process, e.g. the simulator). */
+export function cliAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = null;
+      }
+      resolve({ code: code ?? -1, stdout, stderr, json });
+    });
+  });
+}

@@ -24,10 +24,13 @@ export async function serve(ctx: CliContext, o: Opts): Promise<void> {
     callbackHost: String(o.callbackHost ?? '127.0.0.1'),
     callbackPort: cb.port,
     callbackPortIsDefault: cb.isDefault,
+    demo: !!o.demo,
   });
   const { admin, listener } = served;
   if (ctx.g.json) printJson({ ui: admin.uiUrl, port: admin.port, token: admin.token, callback: listener.url });
   else {
+    const demo = served.core.services.demo.status();
+    if (demo.corpId) process.stdout.write(`演示企业已就绪（内置企业微信模拟器 ${demo.simulatorUrl}）/ demo enterprise ready\n`);
     process.stdout.write(`WeCom Bridge 已启动 / started\n  打开 / open: ${admin.uiUrl}\n  回调监听 / callback listener: ${listener.url}\n  数据目录 / data: ${ctx.dataDir}\n按 Ctrl+C 停止 / Ctrl+C to stop\n`);
   }
   await new Promise<void>((resolve) => {
@@ -51,5 +54,6 @@ export function registerServe(program: Command, run: Runner) {
     .option('--port <n>', `管理界面端口（默认 ${DEFAULT_UI_PORT}，0 = 任意空闲端口）`, parsePort)
     .option('--callback-host <host>', '回调监听地址（私有化部署可填内网 IP 或 0.0.0.0）', '127.0.0.1')
     .option('--callback-port <n>', `回调监听端口（默认 ${DEFAULT_CALLBACK_PORT}）`, parsePort)
+    .option('--demo', '尚未配置任何企业时，启动内置模拟器并创建「体验演示企业」')
     .action(run(serve));
 }
