@@ -1,5 +1,6 @@
 // Electron main entry: one instance, one window, the core behind IPC. Logic lives in main/electron/*
 // and main/core; this file only puts them in order.
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import { createCore } from './core/create-core';
 import { defaultDataDir } from './core/data-dir';
@@ -53,8 +54,12 @@ async function start(): Promise<void> {
 
   const dataDir = defaultDataDir();
   const secretBox = electronSecretBox(safeStorage, dataDir, (msg) => console.warn(`[secrets] ${msg}`));
-  const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion() });
+  // Demo data ships as extraResources in the installers, beside the project in development.
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion(), resourcesDir });
   core = handle;
+  // The demo enterprise of an earlier launch gets its built-in simulator back.
+  await handle.services.demo.resume().catch((err: unknown) => console.warn('[demo] 演示企业无法恢复 / demo could not resume', err));
   registerIpc(ipcMain, handle, () => win);
 
   stateStore = await openWindowStateStore().catch((err: unknown) => {

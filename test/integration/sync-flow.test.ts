@@ -109,3 +109,48 @@ describe('contacts sync against the simulator', () => {
     expect(sim.state.usersSorted().filter((u) => u.enable === 0)).toHaveLength(5);
   });
 });
+
+describe('pull: partial reads and scope', () => {
+  it('a pull that fails keeps the previous mirror, and the next plan holds no removals', async () => {
+    importOa([['1', root, ''], ['2', '研发中心', '1']], [['E1', 'zhangsan', '张三', '13800000001', '2', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '在职']]);
+    await services().sync.pull(corpId, ctx());
+    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    const before = services().mirror.counts(corpId);
+    // WeCom stops answering this machine (60020: IP not trusted) and lisi leaves in OA.
+    sim.state.settings.ipAllowList = ['10.9.9.9'];
+    importOa([['1', root, ''], ['2', '研发中心', '1']], [['E1', 'zhangsan', '张三', '13800000001', '2', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '离职']]);
+    const r = await services().sync.pull(corpId, ctx());
+    expect(r).toMatchObject({ complete: false, error: expect.stringContaining('60020') });
+    expect(services().mirror.counts(corpId)).toEqual(before);
+    const p = services().sync.simulate(corpId);
+    expect(p.summary.counts.disableUser).toBe(0);
+    expect(p.summary.removalsWithheld).toBe(true);
+    // Trusted again: the complete pull lets the departure through.
+    sim.state.settings.ipAllowList = null;
+    await services().sync.pull(corpId, ctx());
+    expect(services().sync.simulate(corpId).summary.counts.disableUser).toBe(1);
+  });
+
+  it('an app whose visible scope holds only users is detected and explained', async () => {
+    await sim.close();
+    sim = await startSimulator({ port: 0, seed: 'demo' });
+    await t.call('corps.update', { corpId, corpid: sim.corpid, apiBase: sim.url, contactSecret: sim.contactSecret });
+    const apps = [];
+    for (const a of sim.apps) apps.push(await t.call('apps.create', { corpId, name: a.name, agentid: a.agentid, secret: a.secret }));
+    // Find the app whose visible scope has people but no department.
+    const usersOnly = apps.find((a) => {
+      const sa = sim.state.app(a.agentid)!;
+      return sa.allow_partys.length === 0 && sa.allow_users.length > 0;
+    })!;
+    t.core.services.syncSettings.set(corpId, 'sync.mode', 'readonly');
+    t.core.services.syncSettings.set(corpId, 'sync.scopeApp', usersOnly.id);
+    await expect(services().sync.pull(corpId, ctx())).rejects.toMatchObject({ code: 'scope_users_only', message: expect.stringContaining('不能只单独选择用户') });
+  });
+
+  it('read-only mode pulls but refuses to push', async () => {
+    importOa([['1', root, '']], []);
+    t.core.services.syncSettings.set(corpId, 'sync.mode', 'readonly');
+    await expect(services().sync.pull(corpId, ctx())).rejects.toMatchObject({ message: expect.stringContaining('请先配置接口参数设置') });
+    await expect(services().push.push(corpId, { hash: 'x' }, ctx())).rejects.toMatchObject({ code: 'readonly' });
+  });
+});
