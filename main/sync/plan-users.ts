@@ -68,12 +68,17 @@ export function planUsers(args: {
   const { ix, s, scope, placed } = args;
   const ops: Op[] = [];
   const conflicts: Conflict[] = [];
-  const wxById = new Map(args.wxUsers.map((w) => [w.userid, w]));
+  const wxById = new Map<string, WxUser>();
+  for (const w of args.wxUsers) wxById.set(w.userid, w);
   // Only creates and userid changes need this one: built on first use.
   let wxByLowerIx: Map<string, WxUser> | null = null;
   const wxByLower = () => (wxByLowerIx ??= new Map(args.wxUsers.map((w) => [lower(w.userid), w])));
-  const bindingByOa = new Map(args.bindings.map((b) => [b.oaUserId, b]));
-  const boundWx = new Set(args.bindings.map((b) => b.wxUserid));
+  const bindingByOa = new Map<string, UserBinding>();
+  const boundWx = new Set<string>();
+  for (const b of args.bindings) {
+    bindingByOa.set(b.oaUserId, b);
+    boundWx.add(b.wxUserid);
+  }
   const wxSorted = [...args.wxUsers].sort((a, b) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0));
   const unbound = wxSorted.filter((w) => !boundWx.has(w.userid));
   const claimed = new Set<string>();
@@ -94,13 +99,15 @@ export function planUsers(args: {
     const wxByEmail = new Map<string, WxUser>();
     for (const w of args.wxUsers) {
       if (w.mobile && !wxByMobile.has(w.mobile)) wxByMobile.set(w.mobile, w);
-      if (w.email && !wxByEmail.has(lower(w.email))) wxByEmail.set(lower(w.email), w);
+      const e = w.email ? lower(w.email) : null;
+      if (e && !wxByEmail.has(e)) wxByEmail.set(e, w);
     }
     const oaMobiles = new Map<string, number>();
     const oaEmails = new Map<string, number>();
     for (const u of inScope) {
       if (u.mobile) oaMobiles.set(u.mobile, (oaMobiles.get(u.mobile) ?? 0) + 1);
-      if (u.email) oaEmails.set(lower(u.email), (oaEmails.get(lower(u.email)) ?? 0) + 1);
+      const e = u.email ? lower(u.email) : null;
+      if (e) oaEmails.set(e, (oaEmails.get(e) ?? 0) + 1);
     }
     return (forCreates = { wxByMobile, wxByEmail, oaMobiles, oaEmails });
   };
