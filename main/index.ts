@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const secretBox = electronSecretBox(safeStorage, dataDir, (msg) => console.warn(`[secrets] ${msg}`));
   // Demo data ships as extraResources in the installers, beside the project in development.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion(), resourcesDir });
+  const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion(), resourcesDir, runSchedules: true });
   core = handle;
   // The demo enterprise of an earlier launch gets its built-in simulator back.
   await handle.services.demo.resume().catch((err: unknown) => console.warn('[demo] 演示企业无法恢复 / demo could not resume', err));

@@ -40,7 +40,7 @@ async function withPortFallback<T>(start: (port: number) => Promise<T>, port: nu
 }
 
 export async function startHeadless(opts: ServeOptions): Promise<Served> {
-  const core = await createCore({ dataDir: opts.dataDir, secretBox: headlessSecretBox(keyPath(opts.dataDir)), shell: 'headless', resourcesDir: join(projectRoot, 'resources') });
+  const core = await createCore({ dataDir: opts.dataDir, secretBox: headlessSecretBox(keyPath(opts.dataDir)), shell: 'headless', resourcesDir: join(projectRoot, 'resources'), runSchedules: true });
   let listener: Listener | undefined;
   try {
     listener = await withPortFallback((port) => startListener({ host: opts.callbackHost, port }), opts.callbackPort, !!opts.callbackPortIsDefault);

@@ -12,6 +12,7 @@ import { createPushService } from '../services/push-service';
 import { createSyncService } from '../services/sync-service';
 import { createSyncSettingsService } from '../services/sync-settings-service';
 import { createDemoService } from '../services/demo-service';
+import { createScheduler, type Scheduler } from '../sync/scheduler';
 import { join } from 'node:path';
 import { createCorpSettingsRepo } from '../store/corp-settings-repo';
 import { createMirrorRepo } from '../store/mirror-repo';
@@ -65,10 +66,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const oa = createOaService({ oa: oaRepo, settings, audit, clock });
   const mirror = createMirrorRepo(db);
   const runs = createRunsRepo(db);
-  const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock });
+  // The scheduler is built below; settings changes reach it through this late-bound hook.
+  let scheduler: Scheduler | null = null;
+  const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock, onChange: (corpId, key) => key.startsWith('schedule.') && scheduler?.reload(corpId) });
   const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
   const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
+  const schedules = createScheduler({ corps: corpsRepo, settings: syncSettings, jobs, sync, push, runs, clock });
+  if (opts.runSchedules) {
+    scheduler = schedules;
+    schedules.reload();
+    bus.on((name, payload) => {
+      if (name === 'corps.changed') schedules.reload((payload as { corpId: string | null }).corpId ?? undefined);
+    });
+  }
   const demo = createDemoService({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? join(__dirname, '..', '..', 'resources'), settings, corpsRepo, appsRepo, corps, apps, oa, clock });
 
   const services: Services = {
@@ -86,6 +97,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     oa,
     syncSettings,
     demo,
+    scheduler: schedules,
     sync,
     push,
     bindings,
@@ -117,6 +129,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       listenerBase = url;
     },
     async close() {
+      schedules.stop();
       await jobs.drain();
       await demo.stop();
       await closeDispatchers();

@@ -8,6 +8,7 @@ import type { BindingsService } from '../services/bindings-service';
 import type { PushService } from '../services/push-service';
 import type { SyncService } from '../services/sync-service';
 import type { DemoService } from '../services/demo-service';
+import type { Scheduler } from '../sync/scheduler';
 import type { SyncSettingsService } from '../services/sync-settings-service';
 import type { MirrorRepo } from '../store/mirror-repo';
 import type { RunsRepo } from '../store/runs-repo';
@@ -22,6 +23,7 @@ export interface Services {
   oa: OaService;
   syncSettings: SyncSettingsService;
   demo: DemoService;
+  scheduler: Scheduler;
   sync: SyncService;
   push: PushService;
   bindings: BindingsService;

@@ -23,6 +23,8 @@ export interface CoreOptions {
   version?: string;
   /** Where the bundled resources live (demo data); defaults to the project's resources/. */
   resourcesDir?: string;
+  /** Long-running shells (desktop, serve) run the timed pulls and pushes; one-shot CLI commands do not. */
+  runSchedules?: boolean;
 }
 
 export interface CoreHandle {

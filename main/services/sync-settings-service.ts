@@ -9,7 +9,7 @@ import type { CorpSettingsRepo } from '../store/corp-settings-repo';
 import type { CorpsRepo } from '../store/corps-repo';
 import { defaultSettings, isSettingKey, parseSettingValue, SETTINGS, SETTING_KEYS, type SettingKey, type SyncSettings } from '../sync/settings-schema';
 
-export function createSyncSettingsService(deps: { corps: CorpsRepo; apps: AppsRepo; store: CorpSettingsRepo; audit: AuditRepo; clock: Clock }) {
+export function createSyncSettingsService(deps: { corps: CorpsRepo; apps: AppsRepo; store: CorpSettingsRepo; audit: AuditRepo; clock: Clock; onChange?: (corpId: string, key: SettingKey) => void }) {
   const effective = (corpId: string): SyncSettings => {
     const corp = deps.corps.get(corpId);
     if (!corp) throw new ApiError('not_found', '企业不存在');
@@ -63,6 +63,7 @@ export function createSyncSettingsService(deps: { corps: CorpsRepo; apps: AppsRe
       const at = deps.clock.now().toISOString();
       deps.store.set(corpId, key, parsed.data, at);
       deps.audit.record(at, actor, 'config.set', corpId, { key, value: parsed.data });
+      deps.onChange?.(corpId, key);
       return { [key]: next[key] };
     },
   };

@@ -154,3 +154,30 @@ describe('pull: partial reads and scope', () => {
     await expect(services().push.push(corpId, { hash: 'x' }, ctx())).rejects.toMatchObject({ code: 'readonly' });
   });
 });
+
+describe('schedules (F4.2, F4.8)', () => {
+  it('shows the next three runs, pushes unattended within the limits, and records holds instead of applying them', async () => {
+    const users = Array.from({ length: 10 }, (_, i) => [`E${i}`, `u${i}`, `员工${i}`, `1380000000${i}`, '2', '在职']);
+    importOa([['1', root, ''], ['2', '研发中心', '1']], users);
+    t.core.services.syncSettings.set(corpId, 'schedule.push', '0 3 * * *');
+    expect(t.core.services.scheduler.view(corpId)).toEqual([
+      { kind: 'pull', cron: null, next: [] },
+      { kind: 'push', cron: '0 3 * * *', next: [expect.any(String), expect.any(String), expect.any(String)] },
+    ]);
+    expect(() => t.core.services.syncSettings.set(corpId, 'schedule.pull', 'every day')).toThrow(/定时规则/);
+
+    const run = async () => {
+      t.core.services.scheduler.fire(corpId, 'push');
+      const job = t.core.services.jobs.list(corpId).find((j) => j.kind === 'push')!;
+      return t.core.services.jobs.wait(job.id);
+    };
+    expect((await run())?.result).toMatchObject({ status: 'succeeded', failed: [] });
+    expect(sim.state.usersSorted()).toHaveLength(10);
+
+    // Half the company leaves: above the 20 % cap, so the unattended push applies nothing and says why.
+    importOa([['1', root, ''], ['2', '研发中心', '1']], users.map((u, i) => (i < 5 ? [...u.slice(0, 5), '离职'] : u)));
+    expect((await run())?.result).toMatchObject({ status: 'held', held: [expect.objectContaining({ rule: 'maxDisables' })] });
+    expect(sim.state.usersSorted().filter((u) => u.enable === 0)).toHaveLength(0);
+    expect(services().runs.history(corpId, 5).some((r) => r.kind === 'simulate' && r.status === 'held' && r.actor === 'schedule')).toBe(true);
+  });
+});
