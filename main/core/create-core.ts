@@ -69,7 +69,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // The scheduler is built below; settings changes reach it through this late-bound hook.
   let scheduler: Scheduler | null = null;
   const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock, onChange: (corpId, key) => key.startsWith('schedule.') && scheduler?.reload(corpId) });
-  const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock });
+  const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock, dataDir: opts.dataDir });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
   const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
   const schedules = createScheduler({ corps: corpsRepo, settings: syncSettings, jobs, sync, push, runs, clock });

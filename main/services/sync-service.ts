@@ -11,6 +11,10 @@ import { autoBindings } from '../sync/auto-bind';
 import { plan } from '../sync/plan';
 import type { Plan } from '../sync/plan-types';
 import { pullMirror } from '../sync/pull';
+import { changeRowsTable, mirrorChanges } from '../sync/to-oa';
+import { writeWorkbook } from '../org/workbook-io';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SyncSettings } from '../sync/settings-schema';
 import type { WeComClient } from '../wecom/client';
 import type { SyncSettingsService } from './sync-settings-service';
@@ -23,6 +27,8 @@ export interface PullSummary {
   bound: number;
   newBindings: number;
   error: string | null;
+  /** With 是否同步到OA on: the mirror's changes, as a change workbook for the OA admin (file source). */
+  toOA?: { changes: number; workbook: string | null };
 }
 
 export interface SyncDeps {
@@ -34,6 +40,7 @@ export interface SyncDeps {
   settings: SyncSettingsService;
   clients: WeComClients;
   clock: Clock;
+  dataDir: string;
 }
 
 export function createSyncService(deps: SyncDeps) {
@@ -66,6 +73,15 @@ export function createSyncService(deps: SyncDeps) {
     });
   }
 
+  function writeOaChanges(corpId: string, rows: ReturnType<typeof mirrorChanges>): NonNullable<PullSummary['toOA']> {
+    if (!rows.length) return { changes: 0, workbook: null };
+    const dir = join(deps.dataDir, 'oa-changes');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, `${corpId}-${now().replace(/[:.]/g, '-')}.xlsx`);
+    writeFileSync(file, writeWorkbook([{ name: '企业微信变更', rows: changeRowsTable(rows) }]));
+    return { changes: rows.length, workbook: file };
+  }
+
   return {
     readClient,
     currentPlan,
@@ -77,8 +93,11 @@ export function createSyncService(deps: SyncDeps) {
       try {
         const r = await pullMirror(client, scopeApp, ctx);
         let newBindings = 0;
+        let toOA: PullSummary['toOA'];
         if (r.complete) {
+          const before = s['sync.toOA'] ? deps.mirror.load(corpId) : null;
           deps.mirror.replace(corpId, r.mirror);
+          if (before) toOA = writeOaChanges(corpId, mirrorChanges(before, r.mirror, deps.mirror.bindings(corpId)));
           if (s['bind.auto']) {
             const found = autoBindings(r.mirror.users, deps.oa.load().users, deps.mirror.bindings(corpId), s['bind.match']);
             deps.mirror.transaction(() => found.forEach((b) => deps.mirror.bind(corpId, b.wxUserid, b.oaUserId, 'auto', now())));
@@ -90,7 +109,7 @@ export function createSyncService(deps: SyncDeps) {
         }
         deps.mirror.setPulled(corpId, now(), r.complete, r.error);
         const counts = deps.mirror.counts(corpId);
-        const summary: PullSummary = { complete: r.complete, departments: counts.depts, users: counts.users, bound: counts.bound, newBindings, error: r.error };
+        const summary: PullSummary = { complete: r.complete, departments: counts.depts, users: counts.users, bound: counts.bound, newBindings, error: r.error, ...(toOA ? { toOA } : {}) };
         deps.runs.finish(runId, r.complete ? 'succeeded' : 'partial', now(), { ...summary, calls: r.calls });
         return summary;
       } catch (e) {

@@ -181,3 +181,20 @@ describe('schedules (F4.2, F4.8)', () => {
     expect(services().runs.history(corpId, 5).some((r) => r.kind === 'simulate' && r.status === 'held' && r.actor === 'schedule')).toBe(true);
   });
 });
+
+describe('是否同步到OA (F4.3)', () => {
+  it('writes the WeCom-side changes of a pull as a change workbook for the OA admin', async () => {
+    const { readWorkbook, sheetRows } = await import('../../main/org/workbook-io');
+    const { readFileSync } = await import('node:fs');
+    importOa([['1', root, ''], ['2', '研发中心', '1']], [['E1', 'zhangsan', '张三', '13800000001', '2', '在职']]);
+    await services().sync.pull(corpId, ctx());
+    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    t.core.services.syncSettings.set(corpId, 'sync.toOA', 'true');
+    expect((await services().sync.pull(corpId, ctx())).toOA).toEqual({ changes: 0, workbook: null });
+    sim.state.putUser({ ...sim.state.user('zhangsan')!, position: '架构师' });
+    const r = await services().sync.pull(corpId, ctx());
+    expect(r.toOA?.changes).toBe(1);
+    const rows = sheetRows(readWorkbook(readFileSync(r.toOA!.workbook!), 'x.xlsx').Sheets['企业微信变更']);
+    expect(rows[1]).toEqual(['成员变更', 'zhangsan', 'E1', '张三', 'position', '', '架构师']);
+  });
+});
