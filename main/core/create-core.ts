@@ -63,7 +63,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const corps = createCorpsService({ corps: corpsRepo, audit, clients, bus, clock });
   const apps = createAppsService({ apps: appsRepo, corps, audit, clients, clock });
   const oaRepo = createOaRepo(db);
-  const oa = createOaService({ oa: oaRepo, settings, audit, clock });
+  const oa = createOaService({ oa: oaRepo, settings, audit, clock, box: opts.secretBox });
   const mirror = createMirrorRepo(db);
   const runs = createRunsRepo(db);
   // The scheduler is built below; settings changes reach it through this late-bound hook.

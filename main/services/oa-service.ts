@@ -7,12 +7,45 @@ import type { OaMappingInput } from '../org/oa-mapping';
 import type { AuditRepo } from '../store/audit-repo';
 import type { OaRepo } from '../store/oa-repo';
 import type { SettingsRepo } from '../store/settings-repo';
+import type { SecretBox } from '../core/secret-box';
+import { fetchOaHttp, HttpSourceConfig } from '../org/http-source';
+import type { ParseResult } from '../org/oa-workbook';
+import { ApiError } from '../core/api-error';
+import type { z } from 'zod';
 
 const MAPPING_KEY = 'oa.file.mapping';
+const HTTP_KEY = 'oa.http';
+const HTTP_TOKEN_KEY = 'oa.http.token';
 
-export function createOaService(deps: { oa: OaRepo; settings: SettingsRepo; audit: AuditRepo; clock: Clock }) {
+export function createOaService(deps: { oa: OaRepo; settings: SettingsRepo; audit: AuditRepo; clock: Clock; box: SecretBox }) {
   const now = () => deps.clock.now().toISOString();
+  function apply(parsed: ParseResult, source: string, dryRun: boolean, actor: string): OaImportReport {
+    if (!parsed.ok) return { ok: false, applied: false, errors: parsed.errors, counts: null };
+    const counts = countDirectory(parsed.directory);
+    if (dryRun) return { ok: true, applied: false, errors: [], counts };
+    deps.oa.replace(parsed.directory, { at: now(), actor, source, counts });
+    deps.audit.record(now(), actor, 'oa.import', null, { source, ...counts });
+    return { ok: true, applied: true, errors: [], counts };
+  }
   return {
+    /** F4.9 JSON-over-HTTP source; the optional bearer token is stored sealed. */
+    setHttpSource(input: z.input<typeof HttpSourceConfig>, token: string | null | undefined, actor = 'admin') {
+      const cfg = HttpSourceConfig.parse(input);
+      deps.settings.set(HTTP_KEY, cfg, now());
+      if (token !== undefined) deps.settings.set(HTTP_TOKEN_KEY, token === null ? null : deps.box.seal(token), now());
+      deps.audit.record(now(), actor, 'oa.source', null, { kind: 'http', url: cfg.url });
+      return this.httpSource();
+    },
+    httpSource() {
+      const cfg = deps.settings.get<HttpSourceConfig>(HTTP_KEY);
+      return cfg ? { ...cfg, hasToken: deps.settings.get<string>(HTTP_TOKEN_KEY) !== null } : null;
+    },
+    async fetchHttp(opts: { dryRun: boolean; actor?: string }): Promise<OaImportReport> {
+      const cfg = deps.settings.get<HttpSourceConfig>(HTTP_KEY);
+      if (!cfg) throw new ApiError('not_configured', '尚未配置 HTTP 来源（oa source --url …）');
+      const sealed = deps.settings.get<string>(HTTP_TOKEN_KEY);
+      return apply(await fetchOaHttp(HttpSourceConfig.parse(cfg), sealed ? deps.box.open(sealed) : null), cfg.url, opts.dryRun, opts.actor ?? 'admin');
+    },
     summary(): OaSummary {
       const last = deps.oa.lastImport();
       return { lastImport: last, mapping: deps.settings.get<OaMappingInput>(MAPPING_KEY) };
@@ -28,14 +61,9 @@ export function createOaService(deps: { oa: OaRepo; settings: SettingsRepo; audi
         // A mapping that does not validate is bad input like a bad row.
         return { ok: false, applied: false, errors: [{ sheet: 'mapping', row: 0, column: null, reason: e instanceof Error ? e.message : String(e) }], counts: null };
       }
-      if (!parsed.ok) return { ok: false, applied: false, errors: parsed.errors, counts: null };
-      const counts = countDirectory(parsed.directory);
-      if (opts.dryRun) return { ok: true, applied: false, errors: [], counts };
-      const source = files.map((f) => f.name).join(' + ');
-      deps.oa.replace(parsed.directory, { at: now(), actor: opts.actor ?? 'admin', source, counts });
-      if (opts.mapping) deps.settings.set(MAPPING_KEY, opts.mapping, now());
-      deps.audit.record(now(), opts.actor ?? 'admin', 'oa.import', null, { source, ...counts });
-      return { ok: true, applied: true, errors: [], counts };
+      const report = apply(parsed, files.map((f) => f.name).join(' + '), opts.dryRun, opts.actor ?? 'admin');
+      if (report.applied && opts.mapping) deps.settings.set(MAPPING_KEY, opts.mapping, now());
+      return report;
     },
     exportWorkbook: (): Buffer => oaDirectoryToWorkbook(deps.oa.load()),
   };
