@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchClient, type BenchRow } from './client-throughput';
+import { benchPushCalls } from './push-calls';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -41,6 +42,7 @@ async function main() {
   const rows: BenchRow[] = [];
   if (!only || only === 'plan') rows.push(...planRows(100_000, 5, 1000, 500), ...planRows(200_000, 3, 2500, null));
   if (!only || only === 'client') rows.push(...(await benchClient()));
+  if (!only || only === 'calls') rows.push(...(await benchPushCalls()));
   print(rows);
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
 }
