@@ -22,6 +22,7 @@ import type { MirrorRepo } from '../store/mirror-repo';
 import type { JournalEntry, JournalOp, RunsRepo } from '../store/runs-repo';
 import type { WxUser } from './model';
 import type { DeptRef, Op } from './plan-types';
+import { BATCH_IMPORT_THRESHOLD, batchCreateUsers } from './batch-import';
 
 export interface ApplyFailure {
   op: Op['kind'];
@@ -70,6 +71,8 @@ export async function applyJournal(args: {
   disabledDept: { name: string; home: number };
   now: () => string;
   ctx: Pick<JobContext, 'signal' | 'progress'>;
+  /** Creates at or above this count go through WeCom's async batch import. */
+  batchThreshold?: number;
 }): Promise<ApplyOutcome> {
   const { corpId, runId, client, mirror, runs, ctx } = args;
   const entries = runs.entries(runId);
@@ -96,11 +99,21 @@ export async function applyJournal(args: {
     if (cur) mirror.upsertUser(corpId, { ...cur, ...patch });
   };
 
+  // The member template carries name, mobile, email, departments and position; creates with other mapped
+  // fields (extattr…) go one by one.
+  const batchable = todo.filter((e) => e.status === 'pending' && e.op.kind === 'createUser' && Object.keys(e.op.fields).every((f) => f === 'mobile' || f === 'email' || f === 'position'));
+  let batched = batchable.length < (args.batchThreshold ?? BATCH_IMPORT_THRESHOLD);
+  const handled = new Set<number>();
   for (const e of todo) {
     if (ctx.signal.aborted) {
       outcome.cancelled = true;
       break;
     }
+    if (!batched && batchable[0] === e) {
+      batched = true;
+      await runBatch(batchable);
+    }
+    if (handled.has(e.seq)) continue;
     const uncertain = e.status === 'started';
     runs.mark(runId, e.seq, 'started');
     try {
@@ -121,6 +134,49 @@ export async function applyJournal(args: {
     ctx.progress('apply', outcome.done + outcome.failed.length, total);
   }
   return outcome;
+
+  /** All pending creates in one batch/syncuser job; the journal marks each person done or failed. */
+  async function runBatch(entries: JournalEntry[]): Promise<void> {
+    const rows: { entry: JournalEntry; op: Extract<Op, { kind: 'createUser' }>; department: number[]; main: number }[] = [];
+    for (const e of entries) {
+      if (e.op.kind !== 'createUser') continue;
+      handled.add(e.seq);
+      try {
+        rows.push({ entry: e, op: e.op, department: e.op.department.map(resolve), main: resolve(e.op.mainDepartment) });
+      } catch (err) {
+        const f = failure(e, err);
+        runs.mark(runId, e.seq, 'failed', f.errcode, f.message);
+        outcome.failed.push(f);
+      }
+    }
+    mirror.transaction(() => rows.forEach((r) => runs.mark(runId, r.entry.seq, 'started')));
+    ctx.progress('batch', 0, rows.length);
+    let result;
+    try {
+      result = await batchCreateUsers(client, rows, { invite: rows.some((r) => r.op.invite), signal: ctx.signal, onProgress: (pct) => ctx.progress('batch', Math.round((pct / 100) * rows.length), rows.length) });
+    } catch (err) {
+      // The job may or may not have run: the ops stay `started`, and a rerun checks each userid.
+      if (ctx.signal.aborted) outcome.cancelled = true;
+      else for (const r of rows) outcome.failed.push(failure(r.entry, err));
+      return;
+    }
+    const failedBy = new Map(result.failed.map((f) => [f.userid, f]));
+    mirror.transaction(() => {
+      for (const r of rows) {
+        const f = failedBy.get(r.op.userid);
+        if (f) {
+          runs.mark(runId, r.entry.seq, 'failed', f.errcode, f.message);
+          outcome.failed.push({ op: 'createUser', target: r.op.userid, errcode: f.errcode, message: f.message });
+          continue;
+        }
+        mirror.upsertUser(corpId, { userid: r.op.userid, name: r.op.name, mobile: r.op.fields.mobile ?? null, email: r.op.fields.email ?? null, position: r.op.fields.position ?? null, department: r.department, mainDepartment: r.main, status: 4, extra: extraOf(r.op.fields) });
+        if (!mirror.bindingByOa(corpId, r.op.oaUserId)) mirror.bind(corpId, r.op.userid, r.op.oaUserId, 'push', args.now());
+        runs.mark(runId, r.entry.seq, 'done');
+        outcome.done++;
+      }
+    });
+    ctx.progress('apply', outcome.done + outcome.failed.length, total);
+  }
 
   async function execute(op: JournalOp, uncertain: boolean): Promise<void> {
     const o = { signal: ctx.signal };

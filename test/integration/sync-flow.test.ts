@@ -198,3 +198,21 @@ describe('是否同步到OA (F4.3)', () => {
     expect(rows[1]).toEqual(['成员变更', 'zhangsan', 'E1', '张三', 'position', '', '架构师']);
   });
 });
+
+describe('large initial sync (F4.12)', () => {
+  it('creates 1,200 people through one async batch import job, each journalled and bound', async () => {
+    const users = Array.from({ length: 1200 }, (_, i) => [`E${i}`, `member${i}`, `成员${i}`, `137${String(i).padStart(8, '0')}`, String(2 + (i % 3)), '在职']);
+    importOa([['1', root, ''], ['2', '一部', '1'], ['3', '二部', '1'], ['4', '三部', '1']], users);
+    await services().sync.pull(corpId, ctx());
+    const p = services().sync.simulate(corpId);
+    expect(p.summary.counts.createUser).toBe(1200);
+    const phases = new Set<string>();
+    const r = await services().push.push(corpId, { hash: p.summary.hash }, { signal: new AbortController().signal, progress: (phase) => phases.add(phase) });
+    expect(r).toMatchObject({ status: 'succeeded', failed: [] });
+    expect(phases.has('batch')).toBe(true);
+    expect(sim.state.usersSorted()).toHaveLength(1200);
+    expect(sim.state.user('member7')).toMatchObject({ name: '成员7', mobile: '13700000007' });
+    expect(services().mirror.bindings(corpId)).toHaveLength(1200);
+    expect(services().sync.simulate(corpId).summary.changes).toBe(0);
+  });
+});
