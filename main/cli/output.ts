@@ -1,6 +1,7 @@
 // One JSON document on stdout with --json (logs on stderr); readable text otherwise. Exit codes per CLI.md.
 import type { ApiErrorShape, Result } from '../api/contract';
 import type { Globals } from './globals';
+import { explainErrcode } from '../wecom/errcodes';
 
 export const EXIT = { ok: 0, error: 1, usage: 2, safety: 3 } as const;
 
@@ -15,11 +16,20 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
-export function printError(g: Globals, error: ApiErrorShape): void {
+/** WeCom errcodes are explained in the chosen language (the core's own messages are Chinese). */
+function localized(g: Globals, error: ApiErrorShape): ApiErrorShape {
+  if (g.lang !== 'en-US' || typeof error.errcode !== 'number') return error;
+  const x = explainErrcode(error.errcode, { lang: 'en-US' });
+  return { ...error, message: `${x.message} (errcode ${error.errcode})`, hint: x.action };
+}
+
+export function printError(g: Globals, raw: ApiErrorShape): void {
+  const error = localized(g, raw);
   if (g.json) printJson({ error });
   else {
-    process.stderr.write(`错误：${error.message}\n`);
-    if (error.hint) process.stderr.write(`提示：${error.hint}\n`);
+    const en = g.lang === 'en-US';
+    process.stderr.write(`${en ? 'Error: ' : '错误：'}${error.message}\n`);
+    if (error.hint) process.stderr.write(`${en ? 'Hint: ' : '提示：'}${error.hint}\n`);
     const details = error.details;
     if (Array.isArray(details)) for (const d of details as { path?: string; message?: string }[]) if (d.path) process.stderr.write(`  ${d.path}: ${d.message}\n`);
   }
