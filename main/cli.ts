@@ -4,6 +4,7 @@ import { VERSION } from './core/create-core';
 import { registerApp } from './cli/commands/app';
 import { registerBasics } from './cli/commands/basics';
 import { registerCorp } from './cli/commands/corp';
+import { registerCallback } from './cli/commands/callback';
 import { registerOa } from './cli/commands/oa';
 import { registerSync } from './cli/commands/sync';
 import { registerSimulator } from './cli/commands/simulator';
@@ -41,6 +42,7 @@ function buildProgram(g: Globals, exit: { code: number }): Command {
   registerServe(program, run);
   registerCorp(program, run);
   registerApp(program, run);
+  registerCallback(program, run);
   registerBasics(program, run);
   registerOa(program, run);
   registerSync(program, run);

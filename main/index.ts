@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import { createCore } from './core/create-core';
+import { mountCallbacks } from './listener/callback-route';
+import { startListener, type Listener } from './listener/listener';
 import { defaultDataDir } from './core/data-dir';
 import type { CoreHandle } from './core/types';
 import { registerIpc } from './electron/ipc';
@@ -16,6 +18,14 @@ app.setName('WeCom Bridge');
 let win: BrowserWindow | null = null;
 let core: CoreHandle | null = null;
 let stateStore: WindowStateStore | null = null;
+let listener: Listener | null = null;
+
+/** The callback listener WeCom reaches (private deployments: an intranet address, e.g. WECOM_BRIDGE_CALLBACK_HOST=0.0.0.0). */
+async function startCallbackListener(): Promise<Listener> {
+  const host = process.env.WECOM_BRIDGE_CALLBACK_HOST ?? '127.0.0.1';
+  const port = Number(process.env.WECOM_BRIDGE_CALLBACK_PORT ?? 8088);
+  return startListener({ host, port }).catch(() => startListener({ host, port: 0 }));
+}
 
 function openExternal(url: string): void {
   if (!isAllowedExternal(url)) return;
@@ -58,6 +68,9 @@ async function start(): Promise<void> {
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
   const handle = await createCore({ dataDir, secretBox, shell: 'electron', version: app.getVersion(), resourcesDir, runSchedules: true });
   core = handle;
+  listener = await startCallbackListener();
+  handle.setListenerBase(listener.url);
+  mountCallbacks(listener, handle.services.callbacks);
   // The demo enterprise of an earlier launch gets its built-in simulator back.
   await handle.services.demo.resume().catch((err: unknown) => console.warn('[demo] 演示企业无法恢复 / demo could not resume', err));
   registerIpc(ipcMain, handle, () => win);
@@ -87,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     closed = true;
     const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
-    Promise.race([core.close(), timeout])
+    Promise.race([Promise.all([listener?.close(), core.close()]), timeout])
       .catch((err: unknown) => console.error('[core] close failed', err))
       .finally(() => app.quit());
   });

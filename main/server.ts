@@ -4,6 +4,7 @@ import { createCore, type Core } from './core/create-core';
 import { keyPath } from './core/data-dir';
 import { headlessSecretBox } from './core/secret-box';
 import { startListener, type Listener } from './listener/listener';
+import { mountCallbacks } from './listener/callback-route';
 import { startAdminServer, type AdminServer } from './server/admin-server';
 
 export interface ServeOptions {
@@ -45,6 +46,7 @@ export async function startHeadless(opts: ServeOptions): Promise<Served> {
   try {
     listener = await withPortFallback((port) => startListener({ host: opts.callbackHost, port }), opts.callbackPort, !!opts.callbackPortIsDefault);
     core.setListenerBase(listener.url);
+    mountCallbacks(listener, core.services.callbacks);
     // The demo enterprise from an earlier launch gets its simulator back; --demo creates it on a fresh install.
     if (opts.demo && core.services.demo.status().offered) await core.services.demo.start();
     else await core.services.demo.resume();

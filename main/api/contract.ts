@@ -1,6 +1,7 @@
 // The one API contract: every method the renderer (over IPC or HTTP) and the CLI can call.
 // Handler map, preload allow-list, HTTP router and renderer client all derive from this table.
 import { z } from 'zod';
+import { callbackContract } from './callback-contract';
 import {
   AddressAssessment,
   AppCreateInput,
@@ -28,6 +29,10 @@ import {
   PlanSummaryView,
   PlanStopView,
   SimulateView,
+  DiffTreeView,
+  OaDeptView,
+  OaUserView,
+  PushStatusView,
 } from './sync-schemas';
 
 const corpRef = z.object({ corpId: z.string().min(1) });
@@ -89,6 +94,7 @@ export const contract = {
     }),
   },
   'sync.pull': { input: corpRef, output: started },
+  'sync.schedule': { input: corpRef, output: z.array(z.object({ kind: z.enum(['pull', 'push']), cron: z.string().nullable(), next: z.array(z.string()) })) },
   'sync.simulate': { input: corpRef, output: SimulateView },
   'sync.push': {
     input: corpRef.extend({ hash: z.string().min(1), confirm: z.number().int().min(0).optional(), approveHeld: z.boolean().default(false) }),
@@ -118,6 +124,16 @@ export const contract = {
   'jobs.get': { input: jobRef, output: JobView },
   'jobs.list': { input: z.object({ corpId: z.string().optional() }), output: z.array(JobView) },
   'jobs.cancel': { input: jobRef, output: JobView },
+
+  // Contacts screens (F4.6, F4.10, F4.12, F4.15).
+  'sync.diffTree': { input: corpRef.extend({ hash: z.string().min(1) }), output: DiffTreeView },
+  'sync.pushStatus': { input: corpRef.extend({ hash: z.string().min(1) }), output: PushStatusView },
+  'oa.depts': { input: z.object({}), output: z.array(OaDeptView) },
+  'oa.users': {
+    input: z.object({ corpId: z.string().optional(), search: z.string().optional(), ids: z.array(z.string()).max(1000).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.object({ total: z.number(), users: z.array(OaUserView) }),
+  },
+  ...callbackContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,11 +1,13 @@
 // Events pushed from the core to every UI (IPC `bridge.on`, HTTP `GET /events`).
 import { z } from 'zod';
 import { JobView } from './schemas';
+import { CallbackLogEntry } from './callback-contract';
 
 export const events = {
   'job.progress': z.object({ jobId: z.string(), kind: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
   'job.finished': JobView,
   'corps.changed': z.object({ corpId: z.string().nullable() }),
+  'callback.log': z.object({ entries: z.array(CallbackLogEntry) }),
 } as const;
 
 export type Events = typeof events;

@@ -1,14 +1,19 @@
 // Contract → services. One line per method; validation happens in dispatch, not here.
 import type { Method, Out, ParsedIn } from './contract';
 import type { Services } from '../core/services';
+import { createCallbackHandlers } from './callback-handlers';
 import { notFound } from '../core/api-error';
 import type { OaMappingInput } from '../org/oa-mapping';
 import type { Plan } from '../sync/plan-types';
+import { ApiError } from '../core/api-error';
+import { buildDiffTree } from '../sync/diff-tree';
+import { targetOf } from '../sync/apply';
 
 type Handlers = { [M in Method]: (input: ParsedIn<M>) => Promise<Out<M>> | Out<M> };
 
 export function createHandlers(s: Services): Handlers {
   return {
+    ...createCallbackHandlers(s),
     'app.info': () => s.info(),
     'basics.get': () => s.basics.get(),
     'basics.assessAddress': (i) => s.basics.assess(i.url),
@@ -39,6 +44,7 @@ export function createHandlers(s: Services): Handlers {
       return { pulledAt: st.pulledAt, pullComplete: st.pullComplete, pullError: st.pullError, departments: c.depts, users: c.users, bound: c.bound };
     },
     'sync.pull': (i) => ({ jobId: s.startPull(i.corpId) }),
+    'sync.schedule': (i) => s.scheduler.view(s.corps.record(i.corpId).id),
     'sync.simulate': (i) => {
       const p = s.sync.simulate(s.corps.record(i.corpId).id);
       return { summary: p.summary, stop: p.stop };
@@ -72,5 +78,40 @@ export function createHandlers(s: Services): Handlers {
     'jobs.get': (i) => s.jobs.get(i.jobId) ?? (() => { throw notFound('任务'); })(),
     'jobs.list': (i) => s.jobs.list(i.corpId),
     'jobs.cancel': (i) => s.jobs.cancel(i.jobId) ?? (() => { throw notFound('任务'); })(),
+    'sync.diffTree': (i) => {
+      const corpId = s.corps.record(i.corpId).id;
+      const p = s.runs.getPlan<Plan>(corpId, i.hash) ?? (() => { throw new ApiError('stale_plan', `没有哈希为 ${i.hash} 的模拟结果：请重新模拟`); })();
+      return buildDiffTree(p, s.oa.directory(), s.mirror.load(corpId), s.mirror.links(corpId));
+    },
+    'sync.pushStatus': (i) => pushStatus(s, s.corps.record(i.corpId).id, i.hash),
+    'oa.depts': () => s.oa.directory().departments.map((d) => ({ id: d.id, name: d.name, parentId: d.parentId, type: d.type })),
+    'oa.users': (i) => oaUsers(s, i),
+  };
+}
+
+/** A push's journal so far: the UI polls it during the apply for the errors (events carry only counts). */
+function pushStatus(s: Services, corpId: string, hash: string): Out<'sync.pushStatus'> {
+  const run = s.runs.lastPushFor(corpId, hash);
+  if (!run) return { run: null, status: null, total: 0, done: 0, failed: [], held: 0, pending: 0 };
+  const entries = s.runs.entries(run.id);
+  const n = (st: string) => entries.filter((e) => e.status === st).length;
+  const failed = entries.filter((e) => e.status === 'failed').map((e) => ({ op: e.op.kind, target: targetOf(e.op), errcode: e.errcode, message: e.message ?? '' }));
+  return { run: run.id, status: run.status, total: entries.length, done: n('done'), failed, held: n('held'), pending: n('pending') + n('started') };
+}
+
+/** OA users for the bind picker, the scope lists and the user card: search by id, name, 登录名, mobile, email. */
+function oaUsers(s: Services, i: ParsedIn<'oa.users'>): Out<'oa.users'> {
+  const dir = s.oa.directory();
+  const deptName = new Map(dir.departments.map((d) => [d.id, d.name]));
+  const bound = new Map(i.corpId ? s.mirror.bindings(s.corps.record(i.corpId).id).map((b) => [b.oaUserId, b.wxUserid]) : []);
+  const q = i.search?.trim().toLowerCase() ?? '';
+  const ids = i.ids ? new Set(i.ids) : null;
+  const hit = dir.users.filter((u) => (!ids || ids.has(u.id)) && (!q || [u.id, u.name, u.loginid, u.workcode, u.mobile, u.email].some((v) => v?.toLowerCase().includes(q))));
+  return {
+    total: hit.length,
+    users: hit.slice(i.offset, i.offset + i.limit).map((u) => ({
+      id: u.id, workcode: u.workcode, loginid: u.loginid, name: u.name, mobile: u.mobile, email: u.email, position: u.position,
+      department: u.department, departmentName: deptName.get(u.department) ?? null, partTimeDepartments: u.partTimeDepartments, status: u.status, boundTo: bound.get(u.id) ?? null,
+    })),
   };
 }

@@ -91,3 +91,76 @@ export const HistoryEntryView = z.object({
 });
 
 export const BindMatchField = z.enum(['mobile', 'email', 'loginid', 'workcode', 'id']);
+
+// F4.10 the org-tree diff (main/sync/diff-tree.ts): departments with their status and user changes.
+export const DiffStatusView = z.enum(['matched', 'new', 'updated', 'moved', 'disabled', 'deleted', 'outOfScope']);
+export const DiffNodeStatusView = z.enum(['matched', 'new', 'updated', 'moved', 'disabled', 'deleted', 'outOfScope', 'kept', 'skipped']);
+export const UserChangeKindView = z.enum(['create', 'update', 'move', 'disable', 'enable', 'delete', 'bind']);
+export const DiffUserChangeView = z.object({
+  userid: z.string().nullable(),
+  oaUserId: z.string().nullable(),
+  name: z.string(),
+  kinds: z.array(UserChangeKindView),
+  status: DiffStatusView,
+  reason: z.enum(['departed', 'outOfScope', 'afterDays']).nullable(),
+  fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+});
+export const DiffNodeView = z.object({
+  key: z.string(),
+  name: z.string(),
+  status: DiffNodeStatusView,
+  linked: z.boolean(),
+  wxId: z.number().nullable(),
+  oaId: z.string().nullable(),
+  context: z.boolean(),
+  removes: z.boolean(),
+  renamedFrom: z.string().nullable(),
+  movedFrom: z.string().nullable(),
+  conflicts: z.number(),
+  counts: z.partialRecord(UserChangeKindView, z.number()),
+  users: z.array(DiffUserChangeView),
+  subtreeChanges: z.number(),
+  get children() {
+    return z.array(DiffNodeView);
+  },
+});
+export const DiffTreeView = z.object({
+  hash: z.string(),
+  summary: PlanSummaryView,
+  stop: PlanStopView.nullable(),
+  roots: z.array(DiffNodeView),
+  mountPath: z.array(z.string()),
+  deptCounts: z.record(DiffNodeStatusView, z.number()),
+  userCounts: z.record(DiffStatusView, z.number()),
+  linkedCount: z.number(),
+  conflicts: z.array(ConflictView),
+  conflictsTotal: z.number(),
+});
+
+// The OA side for pickers (bind, scope) and the user card.
+export const OaUserView = z.object({
+  id: z.string(),
+  workcode: z.string().nullable(),
+  loginid: z.string().nullable(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  position: z.string().nullable(),
+  department: z.string(),
+  departmentName: z.string().nullable(),
+  partTimeDepartments: z.array(z.string()),
+  status: z.enum(['active', 'departed']),
+  boundTo: z.string().nullable(),
+});
+export const OaDeptView = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), type: z.enum(['subcompany', 'department']) });
+
+// A running or finished push, read from its journal (errors so far while it runs).
+export const PushStatusView = z.object({
+  run: z.string().nullable(),
+  status: z.string().nullable(),
+  total: z.number(),
+  done: z.number(),
+  failed: z.array(ApplyFailureView),
+  held: z.number(),
+  pending: z.number(),
+});

@@ -8,6 +8,7 @@ import { createBasicsService } from '../services/basics-service';
 import { createCorpsService } from '../services/corps-service';
 import { createOaService } from '../services/oa-service';
 import { createBindingsService } from '../services/bindings-service';
+import { createCallbackService } from '../services/callback-service';
 import { createPushService } from '../services/push-service';
 import { createSyncService } from '../services/sync-service';
 import { createSyncSettingsService } from '../services/sync-settings-service';
@@ -80,6 +81,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (name === 'corps.changed') schedules.reload((payload as { corpId: string | null }).corpId ?? undefined);
     });
   }
+  const callbacks = createCallbackService({ db, secretBox: opts.secretBox, corps, apps, basics, settings, audit, mirror, runs, bus, clock, log });
   const demo = createDemoService({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? join(__dirname, '..', '..', 'resources'), settings, corpsRepo, appsRepo, corps, apps, oa, clock });
 
   const services: Services = {
@@ -103,6 +105,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     bindings,
     mirror,
     runs,
+    callbacks,
     startPull: (corpId) => {
       corps.record(corpId);
       return jobs.start('pull', corpId, (ctx) => sync.pull(corpId, ctx));
@@ -133,6 +136,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await jobs.drain();
       await demo.stop();
       await closeDispatchers();
+      callbacks.close();
       db.close();
       log.flush();
     },

@@ -5,6 +5,7 @@ import type { BasicsService } from '../services/basics-service';
 import type { CorpsService } from '../services/corps-service';
 import type { OaService } from '../services/oa-service';
 import type { BindingsService } from '../services/bindings-service';
+import type { CallbackService } from '../services/callback-service';
 import type { PushService } from '../services/push-service';
 import type { SyncService } from '../services/sync-service';
 import type { DemoService } from '../services/demo-service';
@@ -29,6 +30,7 @@ export interface Services {
   bindings: BindingsService;
   mirror: MirrorRepo;
   runs: RunsRepo;
+  callbacks: CallbackService;
   startPull(corpId: string): string;
   startPush(corpId: string, opts: { hash: string; confirm?: number; approveHeld?: boolean }): string;
   startDiagnostics(corpId: string): string;

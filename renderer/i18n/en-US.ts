@@ -1,8 +1,12 @@
-import type { MessageKey } from './zh-CN';
+import { callbacksEn } from './callbacks.en-US';
+import { contactsEn } from './contacts.en-US';
+import { diffEn } from './diff.en-US';
+import { directoryEn } from './directory.en-US';
+import type { baseZh, MessageKey } from './zh-CN';
 
 // Typed against zh-CN: a missing or extra key is a compile error.
 // WeCom admin-console paths use the English console's names.
-export const enUS: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.title': 'WeCom Bridge',
 
   'nav.corps': 'WeCom integration',
@@ -207,3 +211,5 @@ export const enUS: Record<MessageKey, string> = {
   'notBuilt.archive': 'Chat archive settings: archive secret, private key and app',
   'notBuilt.other': 'Chat toolbar pages, in-app browser "More" menu, auto-reply rules, WeCom domain IP list',
 };
+
+export const enUS: Record<MessageKey, string> = { ...baseEn, ...contactsEn, ...diffEn, ...directoryEn, ...callbacksEn };

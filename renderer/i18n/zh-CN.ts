@@ -1,6 +1,11 @@
 // zh-CN is the source dictionary: its keys are the typed key set every other language must match.
 // Terms in 【】 are the vendor manual's menu names; texts in 「」 in the SPEC are quoted verbatim.
-export const zhCN = {
+import { callbacksZh } from './callbacks.zh-CN';
+import { contactsZh } from './contacts.zh-CN';
+import { diffZh } from './diff.zh-CN';
+import { directoryZh } from './directory.zh-CN';
+
+export const baseZh = {
   'app.title': '云桥 · 企业微信集成',
 
   'nav.corps': '企业微信集成',
@@ -203,5 +208,7 @@ export const zhCN = {
   'notBuilt.archive': '【消息存档】 → 【设置】：消息存档同步Secret、私钥与应用',
   'notBuilt.other': '【聊天附件栏+工具栏配置】、【更多设置】、【回调设置】、企微域名 IP 清单',
 } as const;
+
+export const zhCN = { ...baseZh, ...contactsZh, ...diffZh, ...directoryZh, ...callbacksZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   ContactsOutlined,
   InboxOutlined,
+  InteractionOutlined,
   QrcodeOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -16,7 +17,9 @@ import antdZhCN from 'antd/locale/zh_CN';
 import { useEffect, type ReactNode } from 'react';
 import { useLang, useLangStore, useT, type Lang, type MessageKey } from '../i18n';
 import { BasicsPage } from '../pages/basics/BasicsPage';
+import { CallbacksPage } from '../pages/callbacks/CallbacksPage';
 import { CorpDetailPage } from '../pages/corps/CorpDetailPage';
+import { ContactsPage } from '../pages/contacts/ContactsPage';
 import { CorpListPage } from '../pages/corps/CorpListPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
 import { StoresProvider, useCorps, type AppStores } from '../stores';
@@ -30,6 +33,7 @@ const icons: Record<Area, ReactNode> = {
   qrLogin: <QrcodeOutlined />,
   customers: <ContactsOutlined />,
   archive: <InboxOutlined />,
+  callbacks: <InteractionOutlined />,
   other: <AppstoreOutlined />,
   basics: <SettingOutlined />,
 };
@@ -42,8 +46,12 @@ function Page({ route, navigate }: { route: Route; navigate: (r: Route) => void 
       ) : (
         <CorpListPage navigate={navigate} />
       );
+    case 'contacts':
+      return <ContactsPage route={route} navigate={navigate} />;
     case 'basics':
       return <BasicsPage />;
+    case 'callbacks':
+      return <CallbacksPage />;
     default:
       return <NotBuiltPage area={route.area} />;
   }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { In } from '../../main/api/contract';
+import type { In, Out } from '../../main/api/contract';
 import type { AppView, CorpView, WeComCheck } from '../../main/api/schemas';
 import { toApiError, type ApiClient, type ApiError } from '../api';
 
@@ -11,8 +11,13 @@ export interface CorpsState {
   error: ApiError | null;
   appsByCorp: Record<string, AppView[]>;
   appsError: Record<string, ApiError | null>;
+  /** 体验演示企业: offered while nothing is configured. */
+  demo: Out<'demo.status'> | null;
 
   load(): Promise<void>;
+  loadDemo(): Promise<void>;
+  /** Creates (or restarts) the demo enterprise; resolves with its corp id. */
+  startDemo(): Promise<string>;
   /** Follows `corps.changed` (another window, the CLI) and re-reads the list; returns the unsubscribe. */
   watch(): () => void;
   create(input: In<'corps.create'>): Promise<CorpView>;
@@ -51,6 +56,21 @@ export function createCorpsStore(client: ApiClient) {
       error: null,
       appsByCorp: {},
       appsError: {},
+      demo: null,
+
+      async loadDemo() {
+        try {
+          set({ demo: await client.call('demo.status', {}) });
+        } catch {
+          set({ demo: null });
+        }
+      },
+      async startDemo() {
+        const { corpId } = await client.call('demo.start', {});
+        await get().load();
+        await get().loadDemo();
+        return corpId;
+      },
 
       async load() {
         set({ loading: true });

@@ -2,21 +2,28 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ApiClient } from '../api';
 import { createBasicsStore, type BasicsState, type BasicsStore } from './basics';
+import { createContactsStore, type ContactsState, type ContactsStore } from './contacts';
 import { createCorpsStore, type CorpsState, type CorpsStore } from './corps';
 import { createJobsStore, type JobsOptions, type JobsState, type JobsStore } from './jobs';
+import { createCallbacksStore, type CallbacksState, type CallbacksStore } from '../pages/callbacks/callbacks-store';
 
 /** One store per area, built around one client; tests build them around a fake. */
 export interface AppStores {
   corps: CorpsStore;
   basics: BasicsStore;
   jobs: JobsStore;
+  contacts: ContactsStore;
+  callbacks: CallbacksStore;
 }
 
 export function createAppStores(client: ApiClient, opts: { jobs?: JobsOptions } = {}): AppStores {
+  const jobs = createJobsStore(client, opts.jobs);
   return {
     corps: createCorpsStore(client),
     basics: createBasicsStore(client),
-    jobs: createJobsStore(client, opts.jobs),
+    jobs,
+    contacts: createContactsStore(client, jobs, { pollMs: opts.jobs?.pollMs }),
+    callbacks: createCallbacksStore(client),
   };
 }
 
@@ -43,6 +50,14 @@ export function useJobs<T>(selector: (s: JobsState) => T): T {
   return useStore(useStores().jobs, selector);
 }
 
-export type { BasicsState, CorpsState, JobsState };
+export function useContacts<T>(selector: (s: ContactsState) => T): T {
+  return useStore(useStores().contacts, selector);
+}
+
+export function useCallbacks<T>(selector: (s: CallbacksState) => T): T {
+  return useStore(useStores().callbacks, selector);
+}
+
+export type { BasicsState, ContactsState, CorpsState, JobsState };
 export type { DiagState, Progress } from './jobs';
 export { diagProgress } from './jobs';

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchClient, type BenchRow } from './client-throughput';
 import { benchPushCalls } from './push-calls';
+import { benchDiffTree } from './diff-tree-render';
+import { benchCallbacks } from './callback-throughput';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -43,6 +45,8 @@ async function main() {
   if (!only || only === 'plan') rows.push(...planRows(100_000, 5, 1000, 500), ...planRows(200_000, 3, 2500, null));
   if (!only || only === 'client') rows.push(...(await benchClient()));
   if (!only || only === 'calls') rows.push(...(await benchPushCalls()));
+  if (!only || only === 'ui') rows.push(...(await benchDiffTree()));
+  if (!only || only === 'callbacks') rows.push(...(await benchCallbacks()));
   print(rows);
   process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
 }

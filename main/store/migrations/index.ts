@@ -1,6 +1,7 @@
 import { sql as init } from './001-init';
 import { sql as oaDirectory } from './002-oa-directory';
 import { sql as sync } from './003-sync';
+import { sql as callbacks } from './004-callbacks';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'oa-directory', sql: oaDirectory },
   { version: 3, name: 'sync', sql: sync },
+  { version: 4, name: 'callbacks', sql: callbacks },
 ];

@@ -10,6 +10,7 @@ import { useBasics, useCorps } from '../../stores';
 import { routeHash, type Route } from '../../src/route';
 import { CorpFormDrawer } from './CorpFormDrawer';
 import { CorpTestModal } from './CorpTestModal';
+import { DemoCard } from './DemoCard';
 import { DeleteCorpModal } from './DeleteCorpModal';
 
 export const kindColor: Record<CorpKind, string> = { public: 'blue', private: 'purple', gov: 'red' };
@@ -46,6 +47,7 @@ export function CorpListPage({ navigate }: { navigate(r: Route): void }) {
         <AddressMissingAlert listenerBase={basics.listenerBase} onGoto={() => navigate({ area: 'basics' })} />
       )}
       {error && <Alert type="error" showIcon title={t('common.loadFailed')} description={errorText(error, t)} />}
+      <DemoCard navigate={navigate} />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<CorpView>
           rowKey="id"

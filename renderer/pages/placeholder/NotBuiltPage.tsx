@@ -3,7 +3,7 @@ import { PageHead } from '../../components/PageHead';
 import { useT, type MessageKey } from '../../i18n';
 import type { Area } from '../../src/route';
 
-type Planned = Exclude<Area, 'corps' | 'basics'>;
+type Planned = Exclude<Area, 'corps' | 'basics' | 'callbacks'>;
 
 /** SPEC features each area will cover; shown so nobody mistakes an empty screen for missing data. */
 const features: Record<Planned, string> = {

@@ -15,7 +15,8 @@ function isAllowed(rel: string): boolean {
 }
 
 function stripComments(src: string): string {
-  return src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  // Line comments first: one like `// see main/electron/*` must not open a block comment.
+  return src.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 const IMPORT_OF_ELECTRON =
