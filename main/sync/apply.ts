@@ -295,14 +295,22 @@ export async function applyJournal(args: {
   }
 }
 
-function userFields(fields: Record<string, string>): Partial<UserUpdate> {
+/** Flat field names (as the field map names them) → WeCom's nested member fields. */
+export function userFields(fields: Record<string, string>): Partial<UserUpdate> {
   const out: Record<string, unknown> = {};
   const attrs: { type: number; name: string; text: { value: string } }[] = [];
+  const external: { type: number; name: string; text: { value: string } }[] = [];
+  let externalCorpName: string | undefined;
   for (const [k, v] of Object.entries(fields)) {
     if (k.startsWith('extattr.')) attrs.push({ type: 0, name: k.slice(8), text: { value: v } });
+    else if (k === 'external_profile.external_corp_name') externalCorpName = v;
+    else if (k.startsWith('external_profile.')) external.push({ type: 0, name: k.slice(17), text: { value: v } });
     else out[k] = v;
   }
   if (attrs.length) out.extattr = { attrs };
+  if (external.length || externalCorpName !== undefined) {
+    out.external_profile = { ...(externalCorpName !== undefined ? { external_corp_name: externalCorpName } : {}), ...(external.length ? { external_attr: external } : {}) };
+  }
   return out as Partial<UserUpdate>;
 }
 

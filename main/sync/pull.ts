@@ -31,6 +31,12 @@ export function toWxUser(u: User): WxUser {
     if (v !== undefined && v !== '') extra[f] = String(v);
   }
   for (const a of u.extattr?.attrs ?? []) if (a.type === 0 && a.text) extra[`extattr.${a.name}`] = a.text.value;
+  // 对外字段 (F4.4 对外字段对应关系) as the field map names them: external_profile.<attr name>.
+  const ext = u.external_profile as { external_corp_name?: unknown; external_attr?: { type?: unknown; name?: unknown; text?: { value?: unknown } }[] } | undefined;
+  if (typeof ext?.external_corp_name === 'string' && ext.external_corp_name) extra['external_profile.external_corp_name'] = ext.external_corp_name;
+  for (const a of Array.isArray(ext?.external_attr) ? ext.external_attr : []) {
+    if (a.type === 0 && typeof a.name === 'string' && typeof a.text?.value === 'string') extra[`external_profile.${a.name}`] = a.text.value;
+  }
   const status = (u.status ?? (u.enable === 0 ? 2 : 1)) as WxStatus;
   return {
     userid: u.userid,
