@@ -91,25 +91,42 @@ export function planUsers(args: {
   // Sorted by id so that the same directory in another row order gives the same plan and hash.
   const inScope = args.oaUsers.filter((u) => scope.users.has(u.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Indexes only creates need: built on the first create (an established sync has few).
-  let forCreates: { wxByMobile: Map<string, WxUser>; wxByEmail: Map<string, WxUser>; oaMobiles: Map<string, number>; oaEmails: Map<string, number> } | null = null;
-  const createIndexes = () => {
-    if (forCreates) return forCreates;
-    // One entry per key (no per-key arrays): these span the whole directory and are built only for creates.
+  // Mobiles and emails in use, for the people to create only: collected after the matching pass, when the
+  // (few) candidates are known, so the whole directory is scanned once against a small set.
+  let forCreates: { wxByMobile: Map<string, WxUser>; wxByEmail: Map<string, WxUser>; oaMobiles: Map<string, number>; oaEmails: Map<string, number>; takenUserids: Map<string, WxUser> } | null = null;
+  const createIndexes = () => forCreates!;
+  const buildCreateIndexes = (candidates: OaUser[]) => {
+    const mobiles = new Set<string>();
+    const emails = new Set<string>();
+    const userids = new Set<string>();
+    for (const u of candidates) {
+      if (u.mobile) mobiles.add(u.mobile);
+      if (u.email) emails.add(lower(u.email));
+      const id = s['push.useridFrom'] === 'loginid' ? u.loginid : u.workcode;
+      if (id) userids.add(lower(id));
+    }
+    const takenUserids = new Map<string, WxUser>();
     const wxByMobile = new Map<string, WxUser>();
     const wxByEmail = new Map<string, WxUser>();
     for (const w of args.wxUsers) {
-      if (w.mobile && !wxByMobile.has(w.mobile)) wxByMobile.set(w.mobile, w);
-      const e = w.email ? lower(w.email) : null;
-      if (e && !wxByEmail.has(e)) wxByEmail.set(e, w);
+      const id = lower(w.userid);
+      if (userids.has(id)) takenUserids.set(id, w);
+      if (w.mobile && mobiles.has(w.mobile) && !wxByMobile.has(w.mobile)) wxByMobile.set(w.mobile, w);
+      if (w.email && emails.size) {
+        const e = lower(w.email);
+        if (emails.has(e) && !wxByEmail.has(e)) wxByEmail.set(e, w);
+      }
     }
     const oaMobiles = new Map<string, number>();
     const oaEmails = new Map<string, number>();
     for (const u of inScope) {
-      if (u.mobile) oaMobiles.set(u.mobile, (oaMobiles.get(u.mobile) ?? 0) + 1);
-      const e = u.email ? lower(u.email) : null;
-      if (e) oaEmails.set(e, (oaEmails.get(e) ?? 0) + 1);
+      if (u.mobile && mobiles.has(u.mobile)) oaMobiles.set(u.mobile, (oaMobiles.get(u.mobile) ?? 0) + 1);
+      if (u.email && emails.size) {
+        const e = lower(u.email);
+        if (emails.has(e)) oaEmails.set(e, (oaEmails.get(e) ?? 0) + 1);
+      }
     }
-    return (forCreates = { wxByMobile, wxByEmail, oaMobiles, oaEmails });
+    forCreates = { wxByMobile, wxByEmail, oaMobiles, oaEmails, takenUserids };
   };
   const namesWith = (pick: (u: OaUser) => string | null, value: string) => inScope.filter((x) => pick(x) === value).map((x) => x.name).join('、');
   const pairs = fieldPairs(s['push.fieldMap']);
@@ -199,7 +216,7 @@ export function planUsers(args: {
     else {
       const p = useridProblem(userid);
       if (p) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」的账号「${userid}」无效：${p}`, fix: `在 OA 中修正${label}` });
-      const taken = wxByLower().get(lower(userid));
+      const taken = createIndexes().takenUserids.get(lower(userid));
       if (taken) problems.push({ kind: 'useridTaken', oaUserId: u.id, userid: taken.userid, message: `账号「${userid}」在企业微信中已存在（${taken.name}）`, fix: '【手动绑定】到该成员，或在 OA 中改用其他账号' });
     }
     const nameP = memberNameProblem(u.name);
@@ -245,9 +262,10 @@ export function planUsers(args: {
       if (v !== null && field !== 'name') fields[field] = v;
     }
     ops.push({ kind: 'createUser', key: `createUser:${u.id}`, oaUserId: u.id, userid: userid!, name: u.name, fields, department: refs, mainDepartment: main, invite: s['push.invite'] });
-    wxByLower().set(lower(userid!), { userid: userid!, name: u.name, mobile: u.mobile, email: u.email, position: u.position, department: [], mainDepartment: null, status: 4, extra: {} });
+    createIndexes().takenUserids.set(lower(userid!), { userid: userid!, name: u.name, mobile: u.mobile, email: u.email, position: u.position, department: [], mainDepartment: null, status: 4, extra: {} });
   };
 
+  const toCreate: OaUser[] = [];
   for (const u of inScope) {
     const b = bindingByOa.get(u.id);
     if (b) {
@@ -270,8 +288,11 @@ export function planUsers(args: {
       matched(u, candidates[0], null);
     } else if (candidates.length > 1) {
       conflicts.push({ kind: 'ambiguousMatch', oaUserId: u.id, message: `「${u.name}」按关联字段匹配到多个企业微信成员：${candidates.map((w) => w.userid).join('、')}`, fix: '【手动绑定】到正确的成员' });
-    } else create(u);
+    } else toCreate.push(u);
   }
+  // Creates after every match and binding above has claimed its WeCom user.
+  if (toCreate.length) buildCreateIndexes(toCreate);
+  for (const u of toCreate) create(u);
 
   // Bound users whose OA side left (离职, vanished from the snapshot) or left the scope.
   const afterDays = s['push.deleteAfterDays'];
