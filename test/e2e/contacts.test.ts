@@ -1,47 +1,22 @@
 // End-to-end: 【通讯录同步】 against `serve --demo` in headless Chromium — pull, simulate and read the org-tree
 // diff, bind/unbind on the user card, export/import bindings, then push with live progress. Screenshots go to
 // test-artifacts/e2e/contacts-*.png.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Out } from '../../main/api/contract';
 import { readWorkbook, sheetRows, writeWorkbook } from '../../main/org/workbook-io';
+import { launchChromium, shots, startServe, type ServeInfo, type Served } from './harness';
 
-const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'test-artifacts', 'e2e');
 const btn = (text: string) => new RegExp(`^\\s*${text.split('').join('\\s?')}\\s*$`);
 
-let server: ChildProcess;
-let info: { ui: string; token: string };
+let served: Served;
+let info: ServeInfo;
 let dataDir: string;
 let browser: Browser;
 let page: Page;
 let corpId: string;
-
-function startServer(): Promise<{ ui: string; token: string }> {
-  server = spawn(process.execPath, ['bin/wecom-bridge.cjs', 'serve', '--json', '--port', '0', '--callback-port', '0', '--data-dir', dataDir, '--demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not start\n${stderr}`)), 60_000);
-    server.once('exit', (code) => fail(new Error(`serve exited with ${code}\n${stderr}`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      try {
-        const j = JSON.parse(line) as { ui?: string; token: string };
-        if (typeof j.ui === 'string') {
-          clearTimeout(timer);
-          ok(j as { ui: string; token: string });
-        }
-      } catch {
-        // not the JSON line
-      }
-    });
-  });
-}
 
 async function rpc<T>(method: string, body: unknown): Promise<T> {
   const res = await fetch(`${new URL(info.ui).origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` }, body: JSON.stringify(body) });
@@ -60,20 +35,16 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'wecom-bridge-e2e-contacts-'));
-  info = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  served = await startServe(['--demo'], 'wecom-bridge-e2e-contacts-');
+  info = served.info;
+  dataDir = served.dataDir;
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await served?.stop();
 });
 
 describe('通讯录同步 in headless Chromium (demo enterprise)', { timeout: 120_000 }, () => {

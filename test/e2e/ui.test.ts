@@ -1,53 +1,17 @@
 // End-to-end: the built renderer (out/renderer, from `npm run build:renderer`) served by the headless server,
 // driven in headless Chromium. Screenshots go to test-artifacts/e2e/ for a human to look at.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, shots, startServe, type ServeInfo, type Served } from './harness';
 
-const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'test-artifacts', 'e2e');
 const btn = (text: string) => new RegExp(`^\\s*${text.split('').join('\\s?')}\\s*$`);
 
-interface ServeInfo {
-  ui: string;
-  port: number;
-  token: string;
-  callback: string;
-}
-
-let server: ChildProcess;
+let served: Served;
 let info: ServeInfo;
-let dataDir: string;
 let browser: Browser;
 let page: Page;
-
-function startServer(): Promise<ServeInfo> {
-  server = spawn(process.execPath, ['bin/wecom-bridge.cjs', 'serve', '--json', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  server.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolveInfo, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print its JSON line in time\n${stderr}`)), 45_000);
-    server.once('exit', (code) => reject(new Error(`serve exited with ${code}\n${stderr}`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as Partial<ServeInfo>;
-        if (typeof parsed.ui === 'string') {
-          clearTimeout(timer);
-          resolveInfo(parsed as ServeInfo);
-        }
-      } catch {
-        // not the JSON line
-      }
-    });
-  });
-}
 
 async function shot(name: string) {
   await page.waitForTimeout(300); // let antd finish its motion
@@ -56,25 +20,15 @@ async function shot(name: string) {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'wecom-bridge-e2e-'));
-  info = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  served = await startServe();
+  info = served.info;
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await served?.stop();
 });
 
 describe('admin UI in headless Chromium', { timeout: 90_000 }, () => {
