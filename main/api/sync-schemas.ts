@@ -1,5 +1,6 @@
 // Contract shapes for contacts sync (F4): pull, simulate, push, mirror, bindings, history. Pure zod.
 import { z } from 'zod';
+import { OaDept, OaUser } from '../org/oa-model';
 
 export const PullSummaryView = z.object({
   complete: z.boolean(),
@@ -138,21 +139,8 @@ export const DiffTreeView = z.object({
 });
 
 // The OA side for pickers (bind, scope) and the user card.
-export const OaUserView = z.object({
-  id: z.string(),
-  workcode: z.string().nullable(),
-  loginid: z.string().nullable(),
-  name: z.string(),
-  mobile: z.string().nullable(),
-  email: z.string().nullable(),
-  position: z.string().nullable(),
-  department: z.string(),
-  departmentName: z.string().nullable(),
-  partTimeDepartments: z.array(z.string()),
-  status: z.enum(['active', 'departed']),
-  boundTo: z.string().nullable(),
-});
-export const OaDeptView = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), type: z.enum(['subcompany', 'department']) });
+export const OaUserView = OaUser.omit({ order: true, custom: true }).extend({ departmentName: z.string().nullable(), boundTo: z.string().nullable() });
+export const OaDeptView = OaDept.omit({ order: true });
 
 // A running or finished push, read from its journal (errors so far while it runs).
 export const PushStatusView = z.object({

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter, TokenStore } from '../../../main/simulator/access';
-import { SimError, formatErrmsg } from '../../../main/simulator/errors';
+import { formatErrmsg } from '../../../main/simulator/errors';
 import { seedState } from '../../../main/simulator/seed/seeds';
 import { SimState } from '../../../main/simulator/sim-state';
+import { errcode } from '../../helpers/sim-errcode';
 
 const T0 = Date.UTC(2025, 0, 6, 1, 0, 0);
 const state = () => new SimState(seedState('demo', T0));
 
-function errcode(fn: () => unknown): number | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof SimError) return e.errcode;
-    throw e;
-  }
-}
 
 describe('tokens', () => {
   it('maps each secret to its caller kind and expires after the TTL', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDepartment, deleteDepartment, updateDepartment } from '../../../main/simulator/dept-ops';
-import { SimError } from '../../../main/simulator/errors';
 import { seedState } from '../../../main/simulator/seed/seeds';
 import { SimState } from '../../../main/simulator/sim-state';
+import { errcode } from '../../helpers/sim-errcode';
 import { createUser, deleteUser, updateUser, userStatus } from '../../../main/simulator/user-ops';
 
 const fresh = () => new SimState(seedState('empty', Date.UTC(2025, 0, 6)));
 
-function errcode(fn: () => unknown): number | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof SimError) return e.errcode;
-    throw e;
-  }
-}
 
 describe('departments', () => {
   it('creates with auto ids, keeps names unique among siblings only', () => {

@@ -9,17 +9,8 @@ import {
   isValidUserid,
   normalizeIp,
 } from '../../../main/simulator/contact-rules';
-import { SimError } from '../../../main/simulator/errors';
+import { errcode } from '../../helpers/sim-errcode';
 
-function errcode(fn: () => void): number | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof SimError) return e.errcode;
-    throw e;
-  }
-}
 
 describe('userid', () => {
   it.each([
