@@ -103,7 +103,7 @@ export const DiffUserChangeView = z.object({
   name: z.string(),
   kinds: z.array(UserChangeKindView),
   status: DiffStatusView,
-  reason: z.enum(['departed', 'outOfScope', 'afterDays']).nullable(),
+  reason: z.enum(['departed', 'outOfScope', 'afterDays', 'manual']).nullable(),
   fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
 });
 export const DiffNodeView = z.object({

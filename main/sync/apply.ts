@@ -170,7 +170,7 @@ export async function applyJournal(args: {
           continue;
         }
         mirror.upsertUser(corpId, { userid: r.op.userid, name: r.op.name, mobile: r.op.fields.mobile ?? null, email: r.op.fields.email ?? null, position: r.op.fields.position ?? null, department: r.department, mainDepartment: r.main, status: 4, extra: extraOf(r.op.fields) });
-        if (!mirror.bindingByOa(corpId, r.op.oaUserId)) mirror.bind(corpId, r.op.userid, r.op.oaUserId, 'push', args.now());
+        if (r.op.oaUserId && !mirror.bindingByOa(corpId, r.op.oaUserId)) mirror.bind(corpId, r.op.userid, r.op.oaUserId, 'push', args.now());
         runs.mark(runId, r.entry.seq, 'done');
         outcome.done++;
       }
@@ -224,7 +224,7 @@ export async function applyJournal(args: {
         if (!exists) await createUser(client, input, o);
         mirror.transaction(() => {
           mirror.upsertUser(corpId, { userid: op.userid, name: op.name, mobile: op.fields.mobile ?? null, email: op.fields.email ?? null, position: op.fields.position ?? null, department, mainDepartment: input.main_department ?? null, status: 4, extra: extraOf(op.fields) });
-          if (!mirror.bindingByOa(corpId, op.oaUserId)) mirror.bind(corpId, op.userid, op.oaUserId, 'push', args.now());
+          if (op.oaUserId && !mirror.bindingByOa(corpId, op.oaUserId)) mirror.bind(corpId, op.userid, op.oaUserId, 'push', args.now());
         });
         return;
       }

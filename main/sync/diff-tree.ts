@@ -21,7 +21,7 @@ export interface DiffUserChange {
   kinds: UserChangeKind[];
   /** The colour: the strongest of its kinds (delete > disable > new > moved > updated > matched). */
   status: DiffStatus;
-  reason: 'departed' | 'outOfScope' | 'afterDays' | null;
+  reason: 'departed' | 'outOfScope' | 'afterDays' | 'manual' | null;
   fields: DiffFieldChange[];
 }
 

@@ -6,6 +6,9 @@ import type { SyncSettings } from './settings-schema';
 /** A WeCom department as an operation names it: existing, to be created for an OA department, or the 已禁用用户 one. */
 export type DeptRef = { wx: number } | { oa: string } | { disabledDept: true };
 
+// Operations from F4.15 edits in 【通讯录管理】 may name no OA user or department (a WeCom-side edit), and
+// carry reason 'manual'.
+
 export interface FieldChange {
   field: string;
   from: string | null;
@@ -14,15 +17,15 @@ export interface FieldChange {
 
 export type Op =
   | { kind: 'createDept'; key: string; oaDeptId: string | null; name: string; parent: DeptRef; order: number }
-  | { kind: 'renameDept'; key: string; wxDeptId: number; oaDeptId: string; from: string; to: string }
-  | { kind: 'moveDept'; key: string; wxDeptId: number; oaDeptId: string; fromParent: number | null; toParent: DeptRef }
+  | { kind: 'renameDept'; key: string; wxDeptId: number; oaDeptId: string | null; from: string; to: string }
+  | { kind: 'moveDept'; key: string; wxDeptId: number; oaDeptId: string | null; fromParent: number | null; toParent: DeptRef }
   | { kind: 'deleteDept'; key: string; wxDeptId: number; name: string; oaDeptId: string | null; outOfScope: boolean }
-  | { kind: 'createUser'; key: string; oaUserId: string; userid: string; name: string; fields: Record<string, string>; department: DeptRef[]; mainDepartment: DeptRef; invite: boolean }
-  | { kind: 'updateUser'; key: string; userid: string; oaUserId: string; changes: FieldChange[]; newUserid: string | null }
-  | { kind: 'moveUser'; key: string; userid: string; oaUserId: string; from: number[]; to: DeptRef[]; mainDepartment: DeptRef }
-  | { kind: 'disableUser'; key: string; userid: string; oaUserId: string | null; reason: 'departed' | 'outOfScope'; moveTo: DeptRef | null }
-  | { kind: 'enableUser'; key: string; userid: string; oaUserId: string }
-  | { kind: 'deleteUser'; key: string; userid: string; oaUserId: string | null; reason: 'departed' | 'outOfScope' | 'afterDays' }
+  | { kind: 'createUser'; key: string; oaUserId: string | null; userid: string; name: string; fields: Record<string, string>; department: DeptRef[]; mainDepartment: DeptRef; invite: boolean }
+  | { kind: 'updateUser'; key: string; userid: string; oaUserId: string | null; changes: FieldChange[]; newUserid: string | null }
+  | { kind: 'moveUser'; key: string; userid: string; oaUserId: string | null; from: number[]; to: DeptRef[]; mainDepartment: DeptRef }
+  | { kind: 'disableUser'; key: string; userid: string; oaUserId: string | null; reason: 'departed' | 'outOfScope' | 'manual'; moveTo: DeptRef | null }
+  | { kind: 'enableUser'; key: string; userid: string; oaUserId: string | null }
+  | { kind: 'deleteUser'; key: string; userid: string; oaUserId: string | null; reason: 'departed' | 'outOfScope' | 'afterDays' | 'manual' }
   | { kind: 'bind'; key: string; userid: string; oaUserId: string; by: SyncSettings['bind.match'] }
   | { kind: 'linkDept'; key: string; wxDeptId: number; oaDeptId: string };
 

@@ -34,6 +34,7 @@ export const diffEn: Record<keyof typeof diffZh, string> = {
   'diff.reason.departed': 'Departed',
   'diff.reason.outOfScope': 'Out of scope',
   'diff.reason.afterDays': 'Disabled period over',
+  'diff.reason.manual': 'Edited in the console',
   'diff.search': 'Search departments or people',
   'diff.matches': '{n} matches (Enter for the next)',
   'diff.level': 'Expand to',

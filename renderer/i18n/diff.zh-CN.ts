@@ -34,6 +34,7 @@ export const diffZh = {
   'diff.reason.departed': '离职',
   'diff.reason.outOfScope': '不在范围内',
   'diff.reason.afterDays': '禁用期满',
+  'diff.reason.manual': '管理员在云桥中操作',
   'diff.search': '搜索部门或人员',
   'diff.matches': '{n} 个匹配（回车跳到下一个）',
   'diff.level': '展开到',
