@@ -11,6 +11,9 @@ export const PullSummaryView = z.object({
   error: z.string().nullable(),
 });
 
+// What a conflict's, hold's or stop's text is made from, so the UI can say it in another language.
+export const PlanParamsView = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const ConflictView = z.object({
   kind: z.string(),
   oaUserId: z.string().optional(),
@@ -19,6 +22,7 @@ export const ConflictView = z.object({
   wxDeptId: z.number().optional(),
   message: z.string(),
   fix: z.string(),
+  params: PlanParamsView.optional(),
 });
 
 export const SafetyHoldView = z.object({
@@ -28,6 +32,7 @@ export const SafetyHoldView = z.object({
   setting: z.string(),
   part: z.enum(['users', 'run']),
   message: z.string(),
+  params: PlanParamsView.optional(),
 });
 
 export const PlanSummaryView = z.object({
@@ -45,7 +50,7 @@ export const PlanSummaryView = z.object({
   changes: z.number(),
 });
 
-export const PlanStopView = z.object({ code: z.string(), message: z.string(), oaRoot: z.string().optional(), wecomRoot: z.string().optional(), setting: z.string().optional(), topDept: z.number().optional() });
+export const PlanStopView = z.object({ code: z.string(), message: z.string(), oaRoot: z.string().optional(), wecomRoot: z.string().optional(), setting: z.string().optional(), topDept: z.number().optional(), params: PlanParamsView.optional() });
 
 export const SimulateView = z.object({ summary: PlanSummaryView, stop: PlanStopView.nullable() });
 

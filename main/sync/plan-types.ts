@@ -60,6 +60,8 @@ export interface Conflict {
   wxDeptId?: number;
   message: string;
   fix: string;
+  /** The values `message` (and `fix`) are made from, for other languages; `variant` picks among a kind's texts. */
+  params?: Record<string, string | number>;
 }
 
 export interface SafetyHold {
@@ -69,12 +71,14 @@ export interface SafetyHold {
   setting: string;
   part: 'users' | 'run';
   message: string;
+  /** The values `message` is made from, for other languages; `variant` picks among a rule's texts. */
+  params?: Record<string, string | number>;
 }
 
 export type PlanStop =
-  | { code: 'root_mismatch'; oaRoot: string; wecomRoot: string; setting: 'push.topDept'; message: string }
-  | { code: 'top_dept_missing'; topDept: number; setting: 'push.topDept'; message: string }
-  | { code: 'no_oa_directory'; message: string };
+  | { code: 'root_mismatch'; oaRoot: string; wecomRoot: string; setting: 'push.topDept'; message: string; params?: Record<string, string | number> }
+  | { code: 'top_dept_missing'; topDept: number; setting: 'push.topDept'; message: string; params?: Record<string, string | number> }
+  | { code: 'no_oa_directory'; message: string; params?: Record<string, string | number> };
 
 export interface PlanSummary {
   hash: string;
