@@ -82,7 +82,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     });
   }
   const callbacks = createCallbackService({ db, secretBox: opts.secretBox, corps, apps, basics, settings, audit, mirror, runs, bus, clock, log });
-  const demo = createDemoService({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? join(__dirname, '..', '..', 'resources'), settings, corpsRepo, appsRepo, corps, apps, oa, clock });
+  const demo = createDemoService({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? join(__dirname, '..', '..', 'resources'), settings, corpsRepo, appsRepo, corps, apps, oa, syncSettings, sync, push, clock });
 
   const services: Services = {
     info: () => ({

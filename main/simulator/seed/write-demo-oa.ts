@@ -1,4 +1,5 @@
-// Writes resources/demo/demo-oa.xlsx, the OA directory that matches the simulator's demo enterprise.
+// Writes resources/demo/demo-oa.xlsx, today's OA directory of the simulator's demo enterprise (the baseline the
+// demo last synced is built in memory when the demo is created, see demo-service).
 // Run: npx tsx main/simulator/seed/write-demo-oa.ts [OUT.xlsx]
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
