@@ -2,6 +2,7 @@
 // Handler map, preload allow-list, HTTP router and renderer client all derive from this table.
 import { z } from 'zod';
 import { callbackContract } from './callback-contract';
+import { editContract } from './edit-contract';
 import {
   AddressAssessment,
   AppCreateInput,
@@ -134,6 +135,7 @@ export const contract = {
     output: z.object({ total: z.number(), users: z.array(OaUserView) }),
   },
   ...callbackContract,
+  ...editContract,
 } as const;
 
 export type Contract = typeof contract;

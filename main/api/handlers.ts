@@ -2,6 +2,7 @@
 import type { Method, Out, ParsedIn } from './contract';
 import type { Services } from '../core/services';
 import { createCallbackHandlers } from './callback-handlers';
+import { createEditHandlers } from './edit-handlers';
 import { notFound } from '../core/api-error';
 import type { OaMappingInput } from '../org/oa-mapping';
 import type { Plan } from '../sync/plan-types';
@@ -14,6 +15,7 @@ type Handlers = { [M in Method]: (input: ParsedIn<M>) => Promise<Out<M>> | Out<M
 export function createHandlers(s: Services): Handlers {
   return {
     ...createCallbackHandlers(s),
+    ...createEditHandlers(s),
     'app.info': () => s.info(),
     'basics.get': () => s.basics.get(),
     'basics.assessAddress': (i) => s.basics.assess(i.url),

@@ -10,6 +10,7 @@ import { createOaService } from '../services/oa-service';
 import { createBindingsService } from '../services/bindings-service';
 import { createCallbackService } from '../services/callback-service';
 import { createPushService } from '../services/push-service';
+import { createEditService } from '../services/edit-service';
 import { createSyncService } from '../services/sync-service';
 import { createSyncSettingsService } from '../services/sync-settings-service';
 import { createDemoService } from '../services/demo-service';
@@ -72,6 +73,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock, onChange: (corpId, key) => key.startsWith('schedule.') && scheduler?.reload(corpId) });
   const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock, dataDir: opts.dataDir });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
+  const edits = createEditService({ corps: corpsRepo, mirror, oa: oaRepo, runs, sync, settings: syncSettings, clients, clock });
   const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
   const schedules = createScheduler({ corps: corpsRepo, settings: syncSettings, jobs, sync, push, runs, clock });
   if (opts.runSchedules) {
@@ -102,6 +104,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     scheduler: schedules,
     sync,
     push,
+    edits,
     bindings,
     mirror,
     runs,
@@ -113,6 +116,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     startPush: (corpId, o) => {
       corps.record(corpId);
       return jobs.start('push', corpId, (ctx) => push.push(corpId, o, ctx));
+    },
+    startEdit: (corpId, o) => {
+      corps.record(corpId);
+      return jobs.start('edit', corpId, (ctx) => edits.apply(corpId, o, ctx));
     },
     startDiagnostics(corpId) {
       const corp = corps.record(corpId);

@@ -7,6 +7,7 @@ import type { OaService } from '../services/oa-service';
 import type { BindingsService } from '../services/bindings-service';
 import type { CallbackService } from '../services/callback-service';
 import type { PushService } from '../services/push-service';
+import type { EditService } from '../services/edit-service';
 import type { SyncService } from '../services/sync-service';
 import type { DemoService } from '../services/demo-service';
 import type { Scheduler } from '../sync/scheduler';
@@ -27,11 +28,14 @@ export interface Services {
   scheduler: Scheduler;
   sync: SyncService;
   push: PushService;
+  edits: EditService;
   bindings: BindingsService;
   mirror: MirrorRepo;
   runs: RunsRepo;
   callbacks: CallbackService;
   startPull(corpId: string): string;
   startPush(corpId: string, opts: { hash: string; confirm?: number; approveHeld?: boolean }): string;
+  /** F4.15: applies a previewed console edit (a one-operation plan) as a job. */
+  startEdit(corpId: string, opts: { id: string; confirm?: number }): string;
   startDiagnostics(corpId: string): string;
 }

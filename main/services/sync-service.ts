@@ -9,6 +9,7 @@ import type { OaRepo } from '../store/oa-repo';
 import type { RunsRepo } from '../store/runs-repo';
 import { autoBindings } from '../sync/auto-bind';
 import { plan } from '../sync/plan';
+import type { Mirror } from '../sync/model';
 import type { Plan } from '../sync/plan-types';
 import { pullMirror } from '../sync/pull';
 import { changeRowsTable, mirrorChanges } from '../sync/to-oa';
@@ -85,6 +86,12 @@ export function createSyncService(deps: SyncDeps) {
   return {
     readClient,
     currentPlan,
+
+    /** F4.3 after a console edit: with 是否同步到OA on, what the edit changed in the mirror goes to the OA side. */
+    toOaSince(corpId: string, before: Mirror): PullSummary['toOA'] {
+      if (!deps.settings.effective(corpId)['sync.toOA']) return undefined;
+      return writeOaChanges(corpId, mirrorChanges(before, deps.mirror.load(corpId), deps.mirror.bindings(corpId)));
+    },
 
     async pull(corpId: string, ctx: Pick<JobContext, 'signal' | 'progress'>, actor = 'admin'): Promise<PullSummary> {
       const s = deps.settings.effective(corpId);

@@ -61,7 +61,7 @@ export function createRunsRepo(db: Db) {
     finish: db.prepare('UPDATE runs SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?'),
     setStatus: db.prepare('UPDATE runs SET status = ? WHERE id = ?'),
     get: db.prepare('SELECT * FROM runs WHERE id = ?'),
-    lastPush: db.prepare(`SELECT * FROM runs WHERE corp_id = ? AND kind = 'push' AND plan_hash = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`),
+    lastRun: db.prepare(`SELECT * FROM runs WHERE corp_id = ? AND kind = ? AND plan_hash = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`),
     history: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?'),
     historyCorp: db.prepare('SELECT * FROM runs WHERE corp_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?'),
     insOp: db.prepare('INSERT INTO run_ops (run_id, seq, op_key, op_json, status) VALUES (?, ?, ?, ?, ?)'),
@@ -86,7 +86,10 @@ export function createRunsRepo(db: Db) {
       return r ? toRun(r) : null;
     },
     lastPushFor(corpId: string, hash: string): RunRecord | null {
-      const r = q.lastPush.get(corpId, hash) as RunRow | undefined;
+      return this.lastRunFor(corpId, 'push', hash);
+    },
+    lastRunFor(corpId: string, kind: RunKind, hash: string): RunRecord | null {
+      const r = q.lastRun.get(corpId, kind, hash) as RunRow | undefined;
       return r ? toRun(r) : null;
     },
     history(corpId: string | null, limit: number): RunRecord[] {

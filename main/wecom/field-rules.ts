@@ -35,3 +35,7 @@ export function emailProblem(email: string): string | null {
   const n = Buffer.byteLength(email, 'utf8');
   return n < 6 || n > 64 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? '邮箱格式不对（6–64 字节）' : null;
 }
+
+export function telephoneProblem(telephone: string): string | null {
+  return Buffer.byteLength(telephone, 'utf8') > 32 || !/^[0-9+\-,]+$/.test(telephone) ? '座机只能含数字、+、-、逗号，最长 32 字节' : null;
+}
