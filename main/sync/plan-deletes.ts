@@ -55,6 +55,7 @@ export function planDeptDeletes(args: {
         oaDeptId: info.oaDeptId,
         message: `企业微信部门「${d.name}」${info.outOfScope ? '不在范围内' : '在 OA 中已删除'}，但仍有 ${members} 名成员、${keptKids} 个子部门留在其中，无法删除`,
         fix: '在企业微信中移走未绑定成员和子部门，或将其纳入范围',
+        params: { variant: info.outOfScope ? 'outOfScope' : 'deletedInOa', deptName: d.name, members, subDepts: keptKids },
       });
     }
   }

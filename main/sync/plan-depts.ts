@@ -68,7 +68,7 @@ export function planDepartments(ix: OaIndex, wx: WxIndex, links: DeptLink[], sco
   const root = ix.root;
   if (!root) return result;
   if (topDept !== null && !wx.deptById.has(topDept)) {
-    result.stop = { code: 'top_dept_missing', topDept, setting: 'push.topDept', message: `顶级部门 ${topDept} 不在企业微信通讯录（本地镜像）中：请先从企业微信同步，或重新选择顶级部门` };
+    result.stop = { code: 'top_dept_missing', topDept, setting: 'push.topDept', message: `顶级部门 ${topDept} 不在企业微信通讯录（本地镜像）中：请先从企业微信同步，或重新选择顶级部门`, params: { topDept } };
     return result;
   }
   const depthOfRef = new Map<string, number>();
@@ -84,15 +84,15 @@ export function planDepartments(ix: OaIndex, wx: WxIndex, links: DeptLink[], sco
   const place = (d: OaDept, parent: DeptRef, rank: number, claimed: Set<string>): boolean => {
     const nameProblem = deptNameProblem(d.name);
     if (nameProblem) {
-      conflicts.push({ kind: 'invalidDeptName', oaDeptId: d.id, message: `OA 部门「${d.name}」：${nameProblem}`, fix: '在 OA 中修改部门名称后重新导入' });
+      conflicts.push({ kind: 'invalidDeptName', oaDeptId: d.id, message: `OA 部门「${d.name}」：${nameProblem}`, fix: '在 OA 中修改部门名称后重新导入', params: { deptName: d.name, problem: nameProblem } });
       return false;
     }
     if (claimed.has(d.name)) {
-      conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, message: `OA 部门「${d.name}」与同级部门重名：企业微信要求同级部门名称唯一`, fix: '在 OA 中改名，或用范围设置排除其一' });
+      conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, message: `OA 部门「${d.name}」与同级部门重名：企业微信要求同级部门名称唯一`, fix: '在 OA 中改名，或用范围设置排除其一', params: { deptName: d.name } });
       return false;
     }
     if (depth(parent) + 1 > MAX_DEPT_DEPTH) {
-      conflicts.push({ kind: 'depthLimit', oaDeptId: d.id, message: `OA 部门「${d.name}」在企业微信中将超过 ${MAX_DEPT_DEPTH} 层`, fix: '调整顶级部门或 OA 层级' });
+      conflicts.push({ kind: 'depthLimit', oaDeptId: d.id, message: `OA 部门「${d.name}」在企业微信中将超过 ${MAX_DEPT_DEPTH} 层`, fix: '调整顶级部门或 OA 层级', params: { deptName: d.name, maxDepth: MAX_DEPT_DEPTH } });
       return false;
     }
     claimed.add(d.name);
@@ -107,7 +107,7 @@ export function planDepartments(ix: OaIndex, wx: WxIndex, links: DeptLink[], sco
       }
       if (cur.name !== d.name) {
         const clash = siblings.find((s) => s.name === d.name && s.id !== linked);
-        if (clash) conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, wxDeptId: clash.id, message: `无法把「${cur.name}」改名为「${d.name}」：企业微信同级已有同名部门（id ${clash.id}）`, fix: '在企业微信中处理重名部门后重新模拟' });
+        if (clash) conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, wxDeptId: clash.id, message: `无法把「${cur.name}」改名为「${d.name}」：企业微信同级已有同名部门（id ${clash.id}）`, fix: '在企业微信中处理重名部门后重新模拟', params: { variant: 'rename', from: cur.name, deptName: d.name, wxDeptId: clash.id } });
         else {
           ops.push({ kind: 'renameDept', key: `renameDept:${linked}`, wxDeptId: linked, oaDeptId: d.id, from: cur.name, to: d.name });
           if (st === 'matched') st = 'updated';
@@ -125,7 +125,7 @@ export function planDepartments(ix: OaIndex, wx: WxIndex, links: DeptLink[], sco
       return true;
     }
     if (same) {
-      conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, wxDeptId: same.id, message: `企业微信中同级的「${d.name}」已关联另一个 OA 部门（${linkByWx.get(same.id)}）`, fix: '检查 OA 是否有重复部门，或在企业微信中改名' });
+      conflicts.push({ kind: 'siblingNameClash', oaDeptId: d.id, wxDeptId: same.id, message: `企业微信中同级的「${d.name}」已关联另一个 OA 部门（${linkByWx.get(same.id)}）`, fix: '检查 OA 是否有重复部门，或在企业微信中改名', params: { variant: 'linked', deptName: d.name, otherOaDeptId: linkByWx.get(same.id) ?? '' } });
       return false;
     }
     const ref: DeptRef = { oa: d.id };
@@ -151,6 +151,7 @@ export function planDepartments(ix: OaIndex, wx: WxIndex, links: DeptLink[], sco
         wecomRoot: wxRoot?.name ?? '',
         setting: 'push.topDept',
         message: `OA 根部门「${root.name}」与企业微信根部门「${wxRoot?.name ?? '（无）'}」名称不同，同步已中止：请统一名称，或在【基本设置】中选择【顶级部门】`,
+        params: wxRoot ? { oaRoot: root.name, wecomRoot: wxRoot.name } : { variant: 'noWecomRoot', oaRoot: root.name },
       };
       return result;
     }

@@ -128,7 +128,7 @@ export function planUsers(args: {
     }
     forCreates = { wxByMobile, wxByEmail, oaMobiles, oaEmails, takenUserids };
   };
-  const namesWith = (pick: (u: OaUser) => string | null, value: string) => inScope.filter((x) => pick(x) === value).map((x) => x.name).join('、');
+  const namesWith = (pick: (u: OaUser) => string | null, value: string, sep = '、') => inScope.filter((x) => pick(x) === value).map((x) => x.name).join(sep);
   const pairs = fieldPairs(s['push.fieldMap']);
   const clearOnEmpty = s['push.clearOnEmpty'];
   const members = new Map<number, number>();
@@ -155,7 +155,7 @@ export function planUsers(args: {
   };
 
   const deptSkipped = (u: OaUser) =>
-    conflicts.push({ kind: 'deptSkipped', oaUserId: u.id, message: `「${u.name}」的部门没有同步到企业微信（见部门冲突）`, fix: '先解决其部门的冲突' });
+    conflicts.push({ kind: 'deptSkipped', oaUserId: u.id, message: `「${u.name}」的部门没有同步到企业微信（见部门冲突）`, fix: '先解决其部门的冲突', params: { userName: u.name } });
 
   const matched = (u: OaUser, w: WxUser, b: UserBinding | null) => {
     claimed.add(w.userid);
@@ -198,8 +198,8 @@ export function planUsers(args: {
       if (want && want !== w.userid) {
         const problem = useridProblem(want);
         const taken = wxByLower().get(lower(want));
-        if (problem) conflicts.push({ kind: 'invalidUserid', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」无效：${problem}`, fix: '在 OA 中修正账号' });
-        else if (taken && taken.userid !== w.userid) conflicts.push({ kind: 'useridTaken', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」已被企业微信成员 ${taken.userid} 占用`, fix: '在 OA 中改用其他账号' });
+        if (problem) conflicts.push({ kind: 'invalidUserid', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」无效：${problem}`, fix: '在 OA 中修正账号', params: { variant: 'change', userName: u.name, newUserid: want, problem } });
+        else if (taken && taken.userid !== w.userid) conflicts.push({ kind: 'useridTaken', oaUserId: u.id, userid: w.userid, message: `「${u.name}」的新账号「${want}」已被企业微信成员 ${taken.userid} 占用`, fix: '在 OA 中改用其他账号', params: { variant: 'change', userName: u.name, newUserid: want, takenBy: taken.userid } });
         else newUserid = want;
       }
     }
@@ -210,20 +210,23 @@ export function planUsers(args: {
   const create = (u: OaUser) => {
     if (!s['push.addUsers']) return;
     const userid = s['push.useridFrom'] === 'loginid' ? u.loginid : u.workcode;
-    const label = s['push.useridFrom'] === 'loginid' ? '登录名' : '工号';
+    const idField = s['push.useridFrom'];
+    const label = idField === 'loginid' ? '登录名' : '工号';
     const problems: Conflict[] = [];
-    if (!userid) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」没有${label}，无法生成企业微信账号`, fix: `在 OA 中补充${label}，或修改【用户账号来源】` });
+    if (!userid) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」没有${label}，无法生成企业微信账号`, fix: `在 OA 中补充${label}，或修改【用户账号来源】`, params: { variant: 'missing', userName: u.name, idField } });
     else {
       const p = useridProblem(userid);
-      if (p) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」的账号「${userid}」无效：${p}`, fix: `在 OA 中修正${label}` });
+      if (p) problems.push({ kind: 'invalidUserid', oaUserId: u.id, message: `「${u.name}」的账号「${userid}」无效：${p}`, fix: `在 OA 中修正${label}`, params: { userName: u.name, userid, problem: p, idField } });
       const taken = createIndexes().takenUserids.get(lower(userid));
-      if (taken) problems.push({ kind: 'useridTaken', oaUserId: u.id, userid: taken.userid, message: `账号「${userid}」在企业微信中已存在（${taken.name}）`, fix: '【手动绑定】到该成员，或在 OA 中改用其他账号' });
+      if (taken) problems.push({ kind: 'useridTaken', oaUserId: u.id, userid: taken.userid, message: `账号「${userid}」在企业微信中已存在（${taken.name}）`, fix: '【手动绑定】到该成员，或在 OA 中改用其他账号', params: { userid, takenName: taken.name } });
     }
     const nameP = memberNameProblem(u.name);
-    if (nameP) problems.push({ kind: 'invalidName', oaUserId: u.id, message: `「${u.name}」：${nameP}`, fix: '在 OA 中修正姓名' });
-    if (!u.mobile && !u.email) problems.push({ kind: 'invalidMobile', oaUserId: u.id, message: `「${u.name}」手机和邮箱都为空：企业微信要求至少一项`, fix: '在 OA 中补充手机或邮箱' });
-    if (u.mobile && mobileProblem(u.mobile)) problems.push({ kind: 'invalidMobile', oaUserId: u.id, message: `「${u.name}」手机「${u.mobile}」：${mobileProblem(u.mobile)}`, fix: '在 OA 中修正手机' });
-    if (u.email && emailProblem(u.email)) problems.push({ kind: 'invalidEmail', oaUserId: u.id, message: `「${u.name}」邮箱「${u.email}」：${emailProblem(u.email)}`, fix: '在 OA 中修正邮箱' });
+    if (nameP) problems.push({ kind: 'invalidName', oaUserId: u.id, message: `「${u.name}」：${nameP}`, fix: '在 OA 中修正姓名', params: { userName: u.name, problem: nameP } });
+    if (!u.mobile && !u.email) problems.push({ kind: 'invalidMobile', oaUserId: u.id, message: `「${u.name}」手机和邮箱都为空：企业微信要求至少一项`, fix: '在 OA 中补充手机或邮箱', params: { variant: 'missing', userName: u.name } });
+    const mobileP = u.mobile ? mobileProblem(u.mobile) : null;
+    if (u.mobile && mobileP) problems.push({ kind: 'invalidMobile', oaUserId: u.id, message: `「${u.name}」手机「${u.mobile}」：${mobileP}`, fix: '在 OA 中修正手机', params: { userName: u.name, mobile: u.mobile, problem: mobileP } });
+    const emailP = u.email ? emailProblem(u.email) : null;
+    if (u.email && emailP) problems.push({ kind: 'invalidEmail', oaUserId: u.id, message: `「${u.name}」邮箱「${u.email}」：${emailP}`, fix: '在 OA 中修正邮箱', params: { userName: u.name, email: u.email, problem: emailP } });
     const sameUnbound = [
       ...(u.mobile ? (unboundBy.mobile.get(u.mobile) ?? []) : []),
       ...(u.email ? (unboundBy.email.get(lower(u.email)) ?? []) : []),
@@ -236,17 +239,19 @@ export function planUsers(args: {
         userid: sameUnbound[0].userid,
         message: `新建「${u.name}」前发现企业微信中未绑定的相同身份成员：${sameUnbound.map((w) => `${w.name}（${w.userid}）`).join('、')}`,
         fix: '【手动绑定】到该成员，避免同一人有两个企业微信账号',
+        // A list in neutral punctuation: the names stay as they are in any language.
+        params: { userName: u.name, candidates: sameUnbound.map((w) => `${w.name} (${w.userid})`).join(', ') },
       });
     } else {
       const { wxByMobile, wxByEmail } = createIndexes();
       const byMobile = u.mobile ? wxByMobile.get(u.mobile) : undefined;
       const byEmail = u.email ? wxByEmail.get(lower(u.email)) : undefined;
-      if (byMobile) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `「${u.name}」的手机 ${u.mobile} 已被企业微信成员 ${byMobile.userid} 使用`, fix: '核对 OA 手机号' });
-      if (byEmail) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `「${u.name}」的邮箱 ${u.email} 已被企业微信成员 ${byEmail.userid} 使用`, fix: '核对 OA 邮箱' });
+      if (byMobile && u.mobile) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `「${u.name}」的手机 ${u.mobile} 已被企业微信成员 ${byMobile.userid} 使用`, fix: '核对 OA 手机号', params: { userName: u.name, mobile: u.mobile, takenBy: byMobile.userid } });
+      if (byEmail && u.email) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `「${u.name}」的邮箱 ${u.email} 已被企业微信成员 ${byEmail.userid} 使用`, fix: '核对 OA 邮箱', params: { userName: u.name, email: u.email, takenBy: byEmail.userid } });
     }
     const { oaMobiles, oaEmails } = createIndexes();
-    if (u.mobile && (oaMobiles.get(u.mobile) ?? 0) > 1) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `OA 中 ${namesWith((x) => x.mobile, u.mobile)} 的手机号相同（${u.mobile}）`, fix: '在 OA 中修正重复的手机号' });
-    if (u.email && (oaEmails.get(lower(u.email)) ?? 0) > 1) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `OA 中 ${namesWith((x) => (x.email ? lower(x.email) : null), lower(u.email))} 的邮箱相同（${u.email}）`, fix: '在 OA 中修正重复的邮箱' });
+    if (u.mobile && (oaMobiles.get(u.mobile) ?? 0) > 1) problems.push({ kind: 'duplicateMobile', oaUserId: u.id, message: `OA 中 ${namesWith((x) => x.mobile, u.mobile)} 的手机号相同（${u.mobile}）`, fix: '在 OA 中修正重复的手机号', params: { variant: 'inOa', names: namesWith((x) => x.mobile, u.mobile, ', '), mobile: u.mobile } });
+    if (u.email && (oaEmails.get(lower(u.email)) ?? 0) > 1) problems.push({ kind: 'duplicateEmail', oaUserId: u.id, message: `OA 中 ${namesWith((x) => (x.email ? lower(x.email) : null), lower(u.email))} 的邮箱相同（${u.email}）`, fix: '在 OA 中修正重复的邮箱', params: { variant: 'inOa', names: namesWith((x) => (x.email ? lower(x.email) : null), lower(u.email), ', '), email: u.email } });
     const { refs, main } = oaRefs(u);
     if (!main) {
       deptSkipped(u);
@@ -278,6 +283,7 @@ export function planUsers(args: {
           userid: b.wxUserid,
           message: `「${u.name}」绑定的企业微信成员 ${b.wxUserid} 不在本地镜像中（已在企业微信删除，或不在所选应用的可见范围）`,
           fix: '确认后【解绑】，下次同步将重新匹配或新建',
+          params: { userName: u.name, userid: b.wxUserid },
         });
       continue;
     }
@@ -287,7 +293,7 @@ export function planUsers(args: {
       ops.push({ kind: 'bind', key: `bind:${u.id}`, userid: candidates[0].userid, oaUserId: u.id, by: s['bind.match'] });
       matched(u, candidates[0], null);
     } else if (candidates.length > 1) {
-      conflicts.push({ kind: 'ambiguousMatch', oaUserId: u.id, message: `「${u.name}」按关联字段匹配到多个企业微信成员：${candidates.map((w) => w.userid).join('、')}`, fix: '【手动绑定】到正确的成员' });
+      conflicts.push({ kind: 'ambiguousMatch', oaUserId: u.id, message: `「${u.name}」按关联字段匹配到多个企业微信成员：${candidates.map((w) => w.userid).join('、')}`, fix: '【手动绑定】到正确的成员', params: { userName: u.name, candidates: candidates.map((w) => w.userid).join(', ') } });
     } else toCreate.push(u);
   }
   // Creates after every match and binding above has claimed its WeCom user.
@@ -321,7 +327,7 @@ export function planUsers(args: {
     if (claimed.has(w.userid)) continue;
     stays(w.department);
     if (!boundWx.has(w.userid)) {
-      conflicts.push({ kind: 'unboundWeCom', userid: w.userid, message: `企业微信成员「${w.name}」（${w.userid}）未绑定 OA 用户，本次同步不处理`, fix: '如需管理，【手动绑定】或【关联导入】' });
+      conflicts.push({ kind: 'unboundWeCom', userid: w.userid, message: `企业微信成员「${w.name}」（${w.userid}）未绑定 OA 用户，本次同步不处理`, fix: '如需管理，【手动绑定】或【关联导入】', params: { userName: w.name, userid: w.userid } });
     }
   }
   return { ops, conflicts, finalMembers: members };

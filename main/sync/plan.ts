@@ -46,7 +46,7 @@ export function plan(input: PlanInput): Plan {
   const topDept = s['push.topDept'];
   const base = { scopeFingerprint: fingerprint, deptStatus: {} as Record<string, DiffStatus> };
   const stopped = (stop: NonNullable<Plan['stop']>): Plan => ({ ops: [], conflicts: [], summary: summarize([], [], [], 0, mirror.users.length, false, context.callsPerMinute), stop, ...base });
-  if (!ix.root) return stopped({ code: 'no_oa_directory', message: '还没有 OA 组织架构：请先导入（oa import）' });
+  if (!ix.root) return stopped({ code: 'no_oa_directory', message: '还没有 OA 组织架构：请先导入（oa import）', params: {} });
 
   const depts = planDepartments(ix, wx, input.deptLinks, scope, topDept);
   if (depts.stop) return stopped(depts.stop);
