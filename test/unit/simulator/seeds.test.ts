@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimState } from '../../../main/simulator/sim-state';
-import { DEMO_CORP_NAME } from '../../../main/simulator/seed/demo-org';
+import { DEMO_OA_DELETED } from '../../../main/simulator/seed/demo-oa';
+import { DEMO_CORP_NAME, demoOrg } from '../../../main/simulator/seed/demo-org';
 import { parseSeed, seedState } from '../../../main/simulator/seed/seeds';
 import { SYNTHETIC_ROOT_NAME, syntheticOrg } from '../../../main/simulator/seed/synthetic';
 import { userStatus } from '../../../main/simulator/user-ops';
@@ -64,6 +65,17 @@ describe('demo seed', () => {
     expect(byStatus(2)).toBeGreaterThanOrEqual(3);
     expect(byStatus(4)).toBeGreaterThanOrEqual(3);
     expect(byStatus(1)).toBeGreaterThan(250);
+  });
+
+  it('serves demoOrg(), which the demo OA baseline mirrors; 用户研究组, gone from today\'s OA, has no disabled member left in it', () => {
+    const org = demoOrg();
+    expect(data.departments).toEqual(org.departments);
+    expect(data.users).toEqual(org.users);
+    // A disabled member stays in his WeCom department, which could then not be deleted.
+    const researchers = users.filter((u) => u.department.includes(DEMO_OA_DELETED.wecomId));
+    expect(researchers.length).toBeGreaterThan(0);
+    expect(researchers.filter((u) => userStatus(u) === 2)).toEqual([]);
+    expect(s.dept(DEMO_OA_DELETED.wecomId)?.name).toBe(DEMO_OA_DELETED.name);
   });
 
   it('has three apps: whole company, one subtree, and users only', () => {
