@@ -2,6 +2,7 @@ import { callbacksEn } from './callbacks.en-US';
 import { contactsEn } from './contacts.en-US';
 import { diffEn } from './diff.en-US';
 import { directoryEn } from './directory.en-US';
+import { planEn } from './plan.en-US';
 import type { baseZh, MessageKey } from './zh-CN';
 
 // Typed against zh-CN: a missing or extra key is a compile error.
@@ -212,4 +213,4 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'notBuilt.other': 'Chat toolbar pages, in-app browser "More" menu, auto-reply rules, WeCom domain IP list',
 };
 
-export const enUS: Record<MessageKey, string> = { ...baseEn, ...contactsEn, ...diffEn, ...directoryEn, ...callbacksEn };
+export const enUS: Record<MessageKey, string> = { ...baseEn, ...contactsEn, ...diffEn, ...directoryEn, ...callbacksEn, ...planEn };

@@ -56,3 +56,4 @@ export function useT(): T {
 }
 
 export { schemaMessage } from './schema-messages';
+export { conflictText, holdText, holdsText, stopText } from './plan-messages';

@@ -4,6 +4,7 @@ import { callbacksZh } from './callbacks.zh-CN';
 import { contactsZh } from './contacts.zh-CN';
 import { diffZh } from './diff.zh-CN';
 import { directoryZh } from './directory.zh-CN';
+import { planZh } from './plan.zh-CN';
 
 export const baseZh = {
   'app.title': '云桥 · 企业微信集成',
@@ -209,6 +210,6 @@ export const baseZh = {
   'notBuilt.other': '【聊天附件栏+工具栏配置】、【更多设置】、【回调设置】、企微域名 IP 清单',
 } as const;
 
-export const zhCN = { ...baseZh, ...contactsZh, ...diffZh, ...directoryZh, ...callbacksZh } as const;
+export const zhCN = { ...baseZh, ...contactsZh, ...diffZh, ...directoryZh, ...callbacksZh, ...planZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

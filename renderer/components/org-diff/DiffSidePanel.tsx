@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Input, Pagination, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useT, type MessageKey, type T } from '../../i18n';
+import { conflictText, useLang, useT, type MessageKey, type T } from '../../i18n';
 import { STATUS_COLOR } from './diff-colors';
 import { StatusChip } from './DiffLegend';
 import type { DiffNode, DiffTreeData, DiffUserChange } from './diff-model';
@@ -56,6 +56,7 @@ export function UserChangeItem({ change }: { change: DiffUserChange }) {
 /** The selected department: its status and link, its conflicts, and its user changes (F4.10). */
 export function DiffSidePanel({ node, tree }: { node: DiffNode | null; tree: DiffTreeData }) {
   const t = useT();
+  const lang = useLang();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const users = useMemo(() => {
@@ -86,9 +87,10 @@ export function DiffSidePanel({ node, tree }: { node: DiffNode | null; tree: Dif
           ]}
         />
         {node.removes && <Alert type="error" showIcon title={t('diff.panel.removes')} />}
-        {conflicts.map((c, i) => (
-          <Alert key={i} type="warning" showIcon title={c.message} description={t('diff.fix', { fix: c.fix })} />
-        ))}
+        {conflicts.map((c, i) => {
+          const text = conflictText(c, lang);
+          return <Alert key={i} type="warning" showIcon title={text.message} description={t('diff.fix', { fix: text.fix })} />;
+        })}
         <Typography.Text strong>{t('diff.panel.users', { n: node.users.length })}</Typography.Text>
         {node.users.length > 8 && <Input.Search allowClear size="small" placeholder={t('diff.panel.searchUsers')} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />}
         {node.users.length === 0 ? <Typography.Text type="secondary">{t('diff.panel.noUsers')}</Typography.Text> : shown.map((u) => <UserChangeItem key={`${u.userid}:${u.oaUserId}`} change={u} />)}

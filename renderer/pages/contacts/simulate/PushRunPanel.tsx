@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Progress, Result, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { explainErrcode } from '../../../../main/wecom/errcodes';
-import { useLang, useT, type MessageKey } from '../../../i18n';
+import { holdsText, useLang, useT, type MessageKey } from '../../../i18n';
 import { useContacts, useJobs } from '../../../stores';
 import type { PushRun } from '../../../stores/contacts-sync';
 
@@ -60,6 +60,7 @@ function FailureTable({ failed }: { failed: Failure[] }) {
 /** F4.12: the apply, live (phase, done/total, rate, errors so far, cancel), then its result. */
 export function PushRunPanel({ corpId, run, onResimulate, onClose }: { corpId: string; run: PushRun; onResimulate(): void; onClose(): void }) {
   const t = useT();
+  const lang = useLang();
   const progress = useJobs((s) => (run.jobId ? s.progress[run.jobId] : undefined));
   const cancel = useContacts((s) => s.cancelPush);
   const [cancelling, setCancelling] = useState(false);
@@ -108,7 +109,7 @@ export function PushRunPanel({ corpId, run, onResimulate, onClose }: { corpId: s
           extra={<Button onClick={onResimulate}>{t('push.resimulateRest')}</Button>}
         />
       )}
-      {run.result?.held && run.result.held.length > 0 && <Alert type="warning" showIcon title={t('push.heldUsers')} description={run.result.held.map((h) => h.message).join('；')} />}
+      {run.result?.held && run.result.held.length > 0 && <Alert type="warning" showIcon title={t('push.heldUsers')} description={holdsText(run.result.held, lang)} />}
       {failed.length > 0 && <FailureTable failed={failed} />}
     </Card>
   );

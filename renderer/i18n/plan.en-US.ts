@@ -1,0 +1,92 @@
+import type { planZh } from './plan.zh-CN';
+
+// Typed against the zh-CN file: a missing or extra key is a compile error. Setting and action names are
+// WeCom's English ones with the manual's Chinese name in 【】 after them, so the admin can find them in
+// either language's manual; people's and departments' names stay as they are.
+export const planEn: Record<keyof typeof planZh, string> = {
+  'planText.conflict.duplicateMobile': 'The mobile number {mobile} of "{userName}" is already used by WeCom member {takenBy}',
+  'planText.fix.duplicateMobile': 'Check the mobile number in OA',
+  'planText.conflict.duplicateMobile.inOa': '{names} have the same mobile number in OA ({mobile})',
+  'planText.fix.duplicateMobile.inOa': 'Correct the duplicate mobile number in OA',
+  'planText.conflict.duplicateEmail': 'The email {email} of "{userName}" is already used by WeCom member {takenBy}',
+  'planText.fix.duplicateEmail': 'Check the email in OA',
+  'planText.conflict.duplicateEmail.inOa': '{names} have the same email in OA ({email})',
+  'planText.fix.duplicateEmail.inOa': 'Correct the duplicate email in OA',
+  'planText.conflict.ambiguousMatch': '"{userName}" matches several WeCom members by the binding field: {candidates}',
+  'planText.fix.ambiguousMatch': 'Use Manual binding 【手动绑定】 to bind the right member',
+  'planText.conflict.sameIdentityUnbound': 'Before creating "{userName}": WeCom has unbound members who look like the same person: {candidates}',
+  'planText.fix.sameIdentityUnbound': 'Use Manual binding 【手动绑定】 to bind that member, so the same person does not get two WeCom accounts',
+  'planText.conflict.useridTaken': 'Account "{userid}" already exists in WeCom ({takenName})',
+  'planText.fix.useridTaken': 'Use Manual binding 【手动绑定】 to bind that member, or use another account in OA',
+  'planText.conflict.useridTaken.change': 'The new account "{newUserid}" of "{userName}" is already used by WeCom member {takenBy}',
+  'planText.fix.useridTaken.change': 'Use another account in OA',
+  'planText.conflict.invalidUserid': 'The account "{userid}" of "{userName}" is invalid: {problem}',
+  'planText.fix.invalidUserid': 'Correct the {idField} in OA',
+  'planText.conflict.invalidUserid.missing': '"{userName}" has no {idField}, so no WeCom account can be made',
+  'planText.fix.invalidUserid.missing': 'Add the {idField} in OA, or change Account source 【用户账号来源】',
+  'planText.conflict.invalidUserid.change': 'The new account "{newUserid}" of "{userName}" is invalid: {problem}',
+  'planText.fix.invalidUserid.change': 'Correct the account in OA',
+  'planText.conflict.invalidName': 'The name "{userName}" is invalid: {problem}',
+  'planText.fix.invalidName': 'Correct the name in OA',
+  'planText.conflict.invalidMobile': 'The mobile number "{mobile}" of "{userName}" is invalid: {problem}',
+  'planText.fix.invalidMobile': 'Correct the mobile number in OA',
+  'planText.conflict.invalidMobile.missing': '"{userName}" has neither a mobile number nor an email: WeCom needs at least one',
+  'planText.fix.invalidMobile.missing': 'Add a mobile number or an email in OA',
+  'planText.conflict.invalidEmail': 'The email "{email}" of "{userName}" is invalid: {problem}',
+  'planText.fix.invalidEmail': 'Correct the email in OA',
+  'planText.conflict.invalidDeptName': 'OA department "{deptName}" has an invalid name: {problem}',
+  'planText.fix.invalidDeptName': 'Rename the department in OA, then import again',
+  'planText.conflict.siblingNameClash': 'OA department "{deptName}" has the same name as a sibling department: WeCom needs sibling departments to have different names',
+  'planText.fix.siblingNameClash': 'Rename one of them in OA, or leave one out in Scope 【范围设置】',
+  'planText.conflict.siblingNameClash.rename': 'Cannot rename "{from}" to "{deptName}": a sibling department in WeCom already has that name (ID {wxDeptId})',
+  'planText.fix.siblingNameClash.rename': 'Resolve the duplicate department in WeCom, then simulate again',
+  'planText.conflict.siblingNameClash.linked': 'The sibling department "{deptName}" in WeCom is already linked to another OA department ({otherOaDeptId})',
+  'planText.fix.siblingNameClash.linked': 'Check OA for a duplicate department, or rename the one in WeCom',
+  'planText.conflict.depthLimit': 'OA department "{deptName}" would be more than {maxDepth} levels deep in WeCom',
+  'planText.fix.depthLimit': 'Change the Top-level department 【顶级部门】 or the OA hierarchy',
+  'planText.conflict.boundMissing': 'WeCom member {userid}, bound to "{userName}", is not in the local mirror (deleted in WeCom, or outside the visible range of the selected app)',
+  'planText.fix.boundMissing': 'Once confirmed, Unbind 【解绑】 it; the next sync matches or creates the member again',
+  'planText.conflict.deptNotEmpty.outOfScope':
+    'WeCom department "{deptName}" is out of scope but still holds {members} {members|member|members} and {subDepts} {subDepts|sub-department|sub-departments}, so it cannot be deleted',
+  'planText.fix.deptNotEmpty.outOfScope': 'In WeCom, move the unbound members and sub-departments out of it, or bring it into the scope',
+  'planText.conflict.deptNotEmpty.deletedInOa':
+    'WeCom department "{deptName}" was deleted in OA but still holds {members} {members|member|members} and {subDepts} {subDepts|sub-department|sub-departments}, so it cannot be deleted',
+  'planText.fix.deptNotEmpty.deletedInOa': 'In WeCom, move the unbound members and sub-departments out of it, or bring it into the scope',
+  'planText.conflict.deptSkipped': 'The department of "{userName}" was not synced to WeCom (see the department conflicts)',
+  'planText.fix.deptSkipped': "Resolve the department's conflict first",
+  'planText.conflict.unboundWeCom': 'WeCom member "{userName}" ({userid}) is not bound to an OA user, so this sync leaves them alone',
+  'planText.fix.unboundWeCom': 'To manage them, use Manual binding 【手动绑定】 or Binding import 【关联导入】',
+
+  'planText.hold.userDecrease':
+    'In-scope active OA users fell from {previous} to {current} (down {decrease}, more than the User decrease threshold 【用户减少数量阈值】 of {limit}): this run syncs departments only',
+  'planText.hold.maxDeletes': 'This run would delete {actual} {actual|member|members}, more than the limit of {limit} per run',
+  'planText.hold.maxDeletes.pct': 'This run would delete {actual} {actual|member|members}, more than {pct}% ({limit}) of the {members} in-scope members',
+  'planText.hold.maxDisables': 'This run would disable {actual} {actual|member|members}, more than the limit of {limit} per run',
+  'planText.hold.maxDisables.pct': 'This run would disable {actual} {actual|member|members}, more than {pct}% ({limit}) of the {members} in-scope members',
+  'planText.hold.maxDeptDeletes': 'This run would delete {actual} {actual|department|departments}, more than the limit of {limit} per run',
+  'planText.hold.scopeChange':
+    'Scope 【范围设置】 (or the selected app) has changed since the last sync: {count} linked {count|user or department is|users or departments are} out of scope because of it and will be {removal}. Nobody left the company: check that the scope is right',
+
+  'planText.stop.root_mismatch':
+    'The OA root department "{oaRoot}" and the WeCom root department "{wecomRoot}" have different names, so the sync stopped: give them the same name, or choose a Top-level department 【顶级部门】 in Basic settings 【基本设置】',
+  'planText.stop.root_mismatch.noWecomRoot':
+    'The OA root department "{oaRoot}" has no WeCom root department to match (WeCom has none), so the sync stopped: give them the same name, or choose a Top-level department 【顶级部门】 in Basic settings 【基本设置】',
+  'planText.stop.top_dept_missing': 'Top-level department 【顶级部门】 {topDept} is not in the WeCom contacts (local mirror): sync from WeCom first, or choose the top-level department again',
+  'planText.stop.no_oa_directory': 'No OA org chart yet: import one first (oa import)',
+
+  'planText.term.idField.loginid': 'login name',
+  'planText.term.idField.workcode': 'employee ID',
+  'planText.term.removal.delete': 'deleted',
+  'planText.term.removal.disable': 'disabled',
+
+  'planText.problem.useridEmpty': 'the account is empty',
+  'planText.problem.useridTooLong': 'the account is longer than 64 bytes',
+  'planText.problem.useridChars': 'an account has only letters, digits and _-@. and starts with a letter or digit',
+  'planText.problem.deptNameEmpty': 'the name is empty',
+  'planText.problem.deptNameTooLong': 'the name is longer than 32 characters',
+  'planText.problem.deptNameChars': 'the name contains one of \\ : * ? " < > |',
+  'planText.problem.nameEmpty': 'it is empty',
+  'planText.problem.nameTooLong': 'it is longer than 64 characters',
+  'planText.problem.mobile': 'a mobile number has only digits, + and -, 32 at most',
+  'planText.problem.email': 'not an email address of 6–64 bytes',
+};
