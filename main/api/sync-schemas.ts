@@ -72,6 +72,8 @@ export const MirrorUserView = z.object({
   department: z.array(z.number()),
   mainDepartment: z.number().nullable(),
   status: z.number(),
+  /** Other member fields (alias, telephone, extattr.X …) as text. */
+  extra: z.record(z.string(), z.string()),
   boundTo: z.string().nullable(),
   bindingSource: z.string().nullable(),
   boundAt: z.string().nullable(),

@@ -2,39 +2,13 @@
 // typed confirmation when destructive). Checked against the mirror with WeCom's rules first, so a bad edit
 // is refused with its reason and nothing is sent. PURE.
 import { emailProblem, deptNameProblem, MAX_DEPT_DEPTH, memberNameProblem, mobileProblem, telephoneProblem, useridProblem } from '../wecom/field-rules';
-import type { ContactEdit, EditMemberField } from './edit-schema';
+import type { ContactEdit, EditMemberField, EditNoteCode, EditProblem, EditProblemCode } from './edit-schema';
 import { EDIT_MEMBER_FIELDS } from './edit-schema';
 import type { DeptLink, Mirror, UserBinding, WxDept, WxUser } from './model';
 import { hashOps } from './plan';
+
+export type { EditProblem } from './edit-schema';
 import { DESTRUCTIVE, type FieldChange, type Op } from './plan-types';
-
-export type EditProblemCode =
-  | 'notFound'
-  | 'deptMissing'
-  | 'invalid'
-  | 'taken'
-  | 'unchanged'
-  | 'mainNotIn'
-  | 'contactRequired'
-  | 'root'
-  | 'cycle'
-  | 'depth'
-  | 'siblingName'
-  | 'notEmpty'
-  | 'alreadyDisabled'
-  | 'notDisabled'
-  | 'oaNotFound'
-  | 'oaBound';
-
-export interface EditProblem {
-  /** The form field it belongs to. */
-  field: string;
-  code: EditProblemCode;
-  params: Record<string, string | number>;
-  message: string;
-}
-
-export type EditNoteCode = 'mobileIgnoredWhenActive' | 'disableKeepsSeat' | 'deleteLosesData' | 'bindsOa' | 'invites';
 
 export interface EditPlanBody {
   edit: ContactEdit;

@@ -42,3 +42,31 @@ export type ContactEditKind = ContactEdit['kind'];
 /** The member fields an edit may set besides the name. */
 export const EDIT_MEMBER_FIELDS = ['mobile', 'email', 'position', 'alias', 'telephone'] as const;
 export type EditMemberField = (typeof EDIT_MEMBER_FIELDS)[number];
+
+export type EditProblemCode =
+  | 'notFound'
+  | 'deptMissing'
+  | 'invalid'
+  | 'taken'
+  | 'unchanged'
+  | 'mainNotIn'
+  | 'contactRequired'
+  | 'root'
+  | 'cycle'
+  | 'depth'
+  | 'siblingName'
+  | 'notEmpty'
+  | 'alreadyDisabled'
+  | 'notDisabled'
+  | 'oaNotFound'
+  | 'oaBound';
+
+export interface EditProblem {
+  /** The form field it belongs to. */
+  field: string;
+  code: EditProblemCode;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export type EditNoteCode = 'mobileIgnoredWhenActive' | 'disableKeepsSeat' | 'deleteLosesData' | 'bindsOa' | 'invites';

@@ -1,4 +1,5 @@
 import { callbacksEn } from './callbacks.en-US';
+import { editEn } from './edit.en-US';
 import { contactsEn } from './contacts.en-US';
 import { diffEn } from './diff.en-US';
 import { directoryEn } from './directory.en-US';
@@ -213,4 +214,4 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'notBuilt.other': 'Chat toolbar pages, in-app browser "More" menu, auto-reply rules, WeCom domain IP list',
 };
 
-export const enUS: Record<MessageKey, string> = { ...baseEn, ...contactsEn, ...diffEn, ...directoryEn, ...callbacksEn, ...planEn };
+export const enUS: Record<MessageKey, string> = { ...baseEn, ...contactsEn, ...diffEn, ...directoryEn, ...editEn, ...callbacksEn, ...planEn };

@@ -1,6 +1,7 @@
 // zh-CN is the source dictionary: its keys are the typed key set every other language must match.
 // Terms in 【】 are the vendor manual's menu names; texts in 「」 in the SPEC are quoted verbatim.
 import { callbacksZh } from './callbacks.zh-CN';
+import { editZh } from './edit.zh-CN';
 import { contactsZh } from './contacts.zh-CN';
 import { diffZh } from './diff.zh-CN';
 import { directoryZh } from './directory.zh-CN';
@@ -210,6 +211,6 @@ export const baseZh = {
   'notBuilt.other': '【聊天附件栏+工具栏配置】、【更多设置】、【回调设置】、企微域名 IP 清单',
 } as const;
 
-export const zhCN = { ...baseZh, ...contactsZh, ...diffZh, ...directoryZh, ...callbacksZh, ...planZh } as const;
+export const zhCN = { ...baseZh, ...contactsZh, ...diffZh, ...directoryZh, ...editZh, ...callbacksZh, ...planZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

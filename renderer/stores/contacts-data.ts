@@ -14,6 +14,7 @@ export type Binding = Out<'bindings.list'>[number];
 export type BindImportReport = Out<'bindings.import'>;
 export type HistoryEntry = Out<'history.list'>[number];
 export type OaSummary = Out<'oa.summary'>;
+export type EditPlan = Out<'contacts.editPlan'>;
 
 /** What a save returns: the keys that failed, each with the message to show on its field. */
 export interface SaveOutcome {
@@ -47,6 +48,12 @@ export interface ContactsDataSlice {
   exportBindings(corpId: string): Promise<{ name: string; base64: string }>;
   importBindings(input: In<'bindings.import'>): Promise<BindImportReport>;
   loadHistory(corpId: string): Promise<void>;
+  /** F4.15: an edit previewed as a one-operation plan (refused with its problems when WeCom would refuse it). */
+  previewEdit(input: In<'contacts.editPlan'>): Promise<EditPlan>;
+  /** Starts applying a previewed edit; the caller follows the job. */
+  startEdit(input: In<'contacts.editApply'>): Promise<string>;
+  /** After an applied edit: the tree, the counts and the bindings show WeCom's new state. */
+  afterEdit(corpId: string): void;
 }
 
 type Set = (fn: (s: ContactsState) => Partial<ContactsState>) => void;
@@ -145,6 +152,13 @@ export function contactsDataSlice(client: ApiClient, set: Set, get: () => Contac
     },
     async loadHistory(corpId) {
       put('history', corpId, await client.call('history.list', { corpId, limit: 100 }));
+    },
+    previewEdit: (input) => client.call('contacts.editPlan', input),
+    startEdit: async (input) => (await client.call('contacts.editApply', input)).jobId,
+    afterEdit(corpId) {
+      void get().loadMirrorDepts(corpId).catch(() => undefined);
+      void get().loadState(corpId);
+      void get().loadBindings(corpId).catch(() => undefined);
     },
   };
 }

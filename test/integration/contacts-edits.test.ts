@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../main/simulator';
-import type { ContactEdit } from '../../main/sync/edit-schema';
+import type { In } from '../../main/api/contract';
+import { userStatus } from '../../main/simulator/user-ops';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 let sim: SimulatorHandle;
@@ -12,7 +13,7 @@ let corpId: string;
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => undefined });
 const edits = () => t.core.services.edits;
-const preview = (edit: ContactEdit) => t.call('contacts.editPlan', { corpId, edit });
+const preview = (edit: In<'contacts.editPlan'>['edit']) => t.call('contacts.editPlan', { corpId, edit });
 async function apiError(p: Promise<unknown>) {
   try {
     await p;
@@ -75,7 +76,7 @@ describe('contacts edits (F4.15) against the simulator', () => {
   });
 
   it('disable then enable: WeCom status, the disable time on the card, and its clearing', async () => {
-    const someone = [...sim.state.users.values()].find((u) => !u.creator && u.enable !== 0 && u.status !== 2)!;
+    const someone = [...sim.state.users.values()].find((u) => !u.creator && userStatus(u) === 1)!;
     t.core.services.mirror.bind(corpId, someone.userid, 'OA-2', 'manual', '2026-11-01T00:00:00.000Z');
     const off = await preview({ kind: 'disableUser', userid: someone.userid });
     await edits().apply(corpId, { id: off.id, confirm: 1 }, ctx());

@@ -99,7 +99,7 @@ export function ContactsArea({ corpId, tab, navigate }: { corpId: string; tab?: 
         onChange={go}
         destroyOnHidden
         items={[
-          { key: 'directory', label: t('contacts.tab.directory'), children: <DirectoryTab corpId={corpId} pulledAt={state?.pulledAt ?? null} /> },
+          { key: 'directory', label: t('contacts.tab.directory'), children: <DirectoryTab corpId={corpId} pulledAt={state?.pulledAt ?? null} readonly={readonly} /> },
           { key: 'simulate', label: t('contacts.tab.simulate'), children: <SimulationTab corpId={corpId} settings={settings} readonly={readonly} onGoto={go} /> },
           { key: 'interface', label: t('contacts.tab.interface'), children: <InterfaceTab corp={corp} navigate={navigate} /> },
           { key: 'pull', label: t('contacts.tab.pull'), children: <PullTab corpId={corpId} /> },

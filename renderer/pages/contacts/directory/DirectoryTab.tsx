@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Input, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Card, Descriptions, Input, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toApiError } from '../../../api';
 import { errorText } from '../../../components/error-text';
@@ -6,6 +6,9 @@ import { useT, type MessageKey } from '../../../i18n';
 import { useContacts } from '../../../stores';
 import type { MirrorDept, MirrorUsersPage } from '../../../stores/contacts-data';
 import { UserCard } from './UserCard';
+import { WriteButton } from './WriteButton';
+import { EditModal } from './edits/EditModal';
+import type { EditRequest } from './edits/EditForm';
 
 type WxUser = MirrorUsersPage['users'][number];
 interface TreeNode {
@@ -28,8 +31,11 @@ function deptTree(depts: MirrorDept[]): TreeNode[] {
   return depts.filter((d) => d.parentId === null || !ids.has(d.parentId)).map(build);
 }
 
-/** F4.15 【通讯录管理】: the local WeCom mirror — departments (● linked) and users with search and paging. */
-export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: string | null }) {
+/**
+ * F4.15 【通讯录管理】: the local WeCom mirror — departments (● linked) and users with search and paging — and,
+ * in 【读写】, its edits: each one previewed and applied as a one-operation plan.
+ */
+export function DirectoryTab({ corpId, pulledAt, readonly }: { corpId: string; pulledAt: string | null; readonly: boolean }) {
   const t = useT();
   const depts = useContacts((s) => s.mirrorDepts[corpId]);
   const loadDepts = useContacts((s) => s.loadMirrorDepts);
@@ -42,6 +48,7 @@ export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: s
   const [data, setData] = useState<MirrorUsersPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<WxUser | null>(null);
+  const [edit, setEdit] = useState<EditRequest | null>(null);
 
   useEffect(() => {
     void loadDepts(corpId).catch(() => undefined);
@@ -61,6 +68,13 @@ export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: s
   const selected = dept !== undefined ? byId.get(dept) : undefined;
   const oaName = selected?.linkedTo ? (oaDepts?.find((d) => d.id === selected.linkedTo)?.name ?? selected.linkedTo) : null;
 
+  /** After an applied edit: the list, and the open card with WeCom's new state (closed when the member is gone). */
+  const onApplied = () => {
+    load();
+    if (!open) return;
+    void mirrorUsers({ corpId, search: open.userid, limit: 20 }).then((r) => setOpen(r.users.find((u) => u.userid === open.userid) ?? null), () => undefined);
+  };
+
   return (
     <div className="wb-directory">
       <Card size="small" title={t('dir.depts', { n: depts?.length ?? 0 })} className="wb-directory-tree">
@@ -79,7 +93,18 @@ export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: s
       </Card>
       <div className="wb-stack">
         {selected && (
-          <Card size="small" data-testid="dept-card">
+          <Card
+            size="small"
+            data-testid="dept-card"
+            extra={
+              <Space size={4} wrap>
+                <WriteButton readonly={readonly} onClick={() => setEdit({ kind: 'createDept', parent: selected })} data-testid="edit-createDept">{t('edit.action.createDept')}</WriteButton>
+                <WriteButton readonly={readonly} disabled={selected.parentId === null} onClick={() => setEdit({ kind: 'renameDept', dept: selected })} data-testid="edit-renameDept">{t('edit.action.renameDept')}</WriteButton>
+                <WriteButton readonly={readonly} disabled={selected.parentId === null} onClick={() => setEdit({ kind: 'moveDept', dept: selected })} data-testid="edit-moveDept">{t('edit.action.moveDept')}</WriteButton>
+                <WriteButton readonly={readonly} danger disabled={selected.parentId === null} onClick={() => setEdit({ kind: 'deleteDept', dept: selected })} data-testid="edit-deleteDept">{t('edit.action.deleteDept')}</WriteButton>
+              </Space>
+            }
+          >
             <Descriptions
               size="small"
               column={{ xs: 1, md: 3 }}
@@ -94,7 +119,12 @@ export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: s
         <Card
           size="small"
           title={t('dir.users', { n: data?.total ?? 0 })}
-          extra={<Input.Search allowClear placeholder={t('dir.search')} aria-label={t('dir.search')} onSearch={(q) => { setSearch(q); setPage(1); }} style={{ width: 260 }} />}
+          extra={
+            <Space>
+              <WriteButton readonly={readonly} disabled={!pulledAt} type="primary" onClick={() => setEdit({ kind: 'createUser', inDept: dept ?? null })} data-testid="edit-createUser">{t('edit.action.createUser')}</WriteButton>
+              <Input.Search allowClear placeholder={t('dir.search')} aria-label={t('dir.search')} onSearch={(q) => { setSearch(q); setPage(1); }} style={{ width: 260 }} />
+            </Space>
+          }
         >
           {error && <Alert type="error" showIcon title={error} />}
           <Table<WxUser>
@@ -119,12 +149,15 @@ export function DirectoryTab({ corpId, pulledAt }: { corpId: string; pulledAt: s
         corpId={corpId}
         user={open}
         deptName={deptName}
+        readonly={readonly}
+        onEdit={(kind, u) => setEdit({ kind, user: u })}
         onClose={() => setOpen(null)}
         onChanged={(u) => {
           setOpen(u);
           load();
         }}
       />
+      <EditModal corpId={corpId} req={edit} depts={depts ?? []} onClose={() => setEdit(null)} onApplied={onApplied} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { toApiError } from '../../../api';
 import { errorText } from '../../../components/error-text';
 import { useT, type MessageKey } from '../../../i18n';
 import { useContacts } from '../../../stores';
+import { WriteButton } from './WriteButton';
 import type { MirrorUsersPage, OaUsersPage } from '../../../stores/contacts-data';
 
 type WxUser = MirrorUsersPage['users'][number];
@@ -13,7 +14,7 @@ const WX_STATUS: Record<number, string> = { 1: 'active', 2: 'disabled', 4: 'inac
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** 【绑定】: search the OA directory; OA users bound to someone else are shown but cannot be picked. */
-function OaUserPicker({ corpId, suggest, onPick }: { corpId: string; suggest?: string; onPick(u: OaUser): void }) {
+export function OaUserPicker({ corpId, suggest, onPick }: { corpId: string; suggest?: string; onPick(u: OaUser | null): void }) {
   const t = useT();
   const search = useContacts((s) => s.oaUsers);
   const [options, setOptions] = useState<OaUser[]>([]);
@@ -33,6 +34,8 @@ function OaUserPicker({ corpId, suggest, onPick }: { corpId: string; suggest?: s
       aria-label={t('card.searchOa')}
       style={{ width: '100%' }}
       data-testid="oa-user-picker"
+      allowClear
+      onClear={() => onPick(null)}
       onChange={(id) => {
         const u = options.find((o) => o.id === id);
         if (u) onPick(u);
@@ -46,8 +49,13 @@ function OaUserPicker({ corpId, suggest, onPick }: { corpId: string; suggest?: s
   );
 }
 
-/** F4.15 user card: the WeCom side, the bound OA user, binding source and date, disable time, bind/unbind (F4.6 ④). */
-export function UserCard({ corpId, user, suggest, deptName, onClose, onChanged }: { corpId: string; user: WxUser | null; suggest?: string; deptName(id: number): string; onClose(): void; onChanged(u: WxUser): void }) {
+type UserEditKind = 'updateUser' | 'moveUser' | 'disableUser' | 'enableUser' | 'deleteUser';
+
+/**
+ * F4.15 user card: the WeCom side, the bound OA user, binding source and date, disable time, bind/unbind
+ * (F4.6 ④), and — where the card is opened from 【通讯录管理】 — the member's edits.
+ */
+export function UserCard({ corpId, user, suggest, deptName, readonly, onEdit, onClose, onChanged }: { corpId: string; user: WxUser | null; suggest?: string; deptName(id: number): string; readonly?: boolean; onEdit?(kind: UserEditKind, u: WxUser): void; onClose(): void; onChanged(u: WxUser): void }) {
   const t = useT();
   const { message } = App.useApp();
   const oaUsers = useContacts((s) => s.oaUsers);
@@ -85,7 +93,22 @@ export function UserCard({ corpId, user, suggest, deptName, onClose, onChanged }
   }
 
   return (
-    <Drawer open={!!user} onClose={onClose} title={user ? `${user.name}（${user.userid}）` : ''} size="large" data-testid="user-card">
+    <Drawer
+      open={!!user}
+      onClose={onClose}
+      title={user ? `${user.name}（${user.userid}）` : ''}
+      size="large"
+      data-testid="user-card"
+      extra={
+        user && onEdit && (
+          <Space size={4} wrap>
+            {(['updateUser', 'moveUser', user.status === 2 ? 'enableUser' : 'disableUser', 'deleteUser'] as const).map((k) => (
+              <WriteButton key={k} readonly={!!readonly} danger={k === 'deleteUser'} onClick={() => onEdit(k, user)} data-testid={`edit-${k}`}>{t(`edit.action.${k}`)}</WriteButton>
+            ))}
+          </Space>
+        )
+      }
+    >
       {user && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions
