@@ -13,7 +13,7 @@ export const EditPlanView = z.object({
   destructive: z.number().int(),
   target: z.object({ type: z.enum(['user', 'dept']), id: z.string(), name: z.string() }),
   changes: z.array(FieldChangeView),
-  notes: z.array(z.enum(['mobileIgnoredWhenActive', 'disableKeepsSeat', 'deleteLosesData', 'bindsOa', 'invites'])),
+  notes: z.array(z.enum(['mobileIgnoredWhenActive', 'disableKeepsSeat', 'deleteLosesData', 'bindsOa', 'invites', 'oaManaged'])),
 });
 
 export const EditResultView = z.object({

@@ -238,6 +238,9 @@ export function planEdit(edit: ContactEdit, ctx: EditContext): EditOutcome {
     }
   }
   if (problems.length || !op) return { ok: false, problems };
+  // A bound member or linked department follows the OA at the next push (direction ③): say so before.
+  const managed = 'oaUserId' in op && op.kind !== 'createUser' ? op.oaUserId !== null : 'oaDeptId' in op && op.kind !== 'createDept' ? op.oaDeptId !== null : false;
+  if (managed && op.kind !== 'deleteUser' && op.kind !== 'deleteDept') notes.push('oaManaged');
   return { ok: true, plan: { edit, op, opHash: hashOps([op]), destructive: DESTRUCTIVE.has(op.kind) ? 1 : 0, target, changes, notes } };
 }
 

@@ -69,4 +69,4 @@ export interface EditProblem {
   message: string;
 }
 
-export type EditNoteCode = 'mobileIgnoredWhenActive' | 'disableKeepsSeat' | 'deleteLosesData' | 'bindsOa' | 'invites';
+export type EditNoteCode = 'mobileIgnoredWhenActive' | 'disableKeepsSeat' | 'deleteLosesData' | 'bindsOa' | 'invites' | 'oaManaged';

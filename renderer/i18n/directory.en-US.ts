@@ -20,7 +20,7 @@ export const directoryEn: Record<keyof typeof directoryZh, string> = {
   'card.source': 'Bound by',
   'card.boundAt': 'Bound at',
   'card.disabledAt': 'Disabled at',
-  'card.notDisabledByUs': 'Not disabled by the bridge',
+  'card.disabledNotRecorded': 'Not recorded: the bridge records the time only for bound members it disabled (used by 【禁用用户几天后删除】)',
   'card.oaId': 'OA user id',
   'card.loginid': 'Login name',
   'card.workcode': 'Employee no.',

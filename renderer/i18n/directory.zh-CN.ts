@@ -19,7 +19,7 @@ export const directoryZh = {
   'card.source': '绑定方式',
   'card.boundAt': '绑定时间',
   'card.disabledAt': '禁用时间',
-  'card.notDisabledByUs': '未被云桥禁用',
+  'card.disabledNotRecorded': '未记录：云桥只记录它禁用的已绑定成员的禁用时间（用于【禁用用户几天后删除】）',
   'card.oaId': 'OA 用户编号',
   'card.loginid': '登录名',
   'card.workcode': '工号',

@@ -56,7 +56,9 @@ describe('planEdit: members', () => {
       { field: 'position', from: null, to: '组长' },
     ]);
     // An activated member's new mobile is ignored by WeCom: the preview says so.
-    expect(ok(run({ kind: 'updateUser', userid: 'zhangsan', mobile: '13800000077' })).notes).toContain('mobileIgnoredWhenActive');
+    expect(ok(run({ kind: 'updateUser', userid: 'zhangsan', mobile: '13800000077' })).notes).toEqual(['mobileIgnoredWhenActive', 'oaManaged']);
+    // Only a bound member is overwritten by the next OA-authoritative push, so only there the preview warns.
+    expect(ok(run({ kind: 'updateUser', userid: 'lisi', position: '经理' })).notes).toEqual([]);
   });
 
   it('refuses an update that changes nothing, clears both mobile and email, or takes another member’s email', () => {

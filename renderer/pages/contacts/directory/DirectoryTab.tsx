@@ -4,7 +4,7 @@ import { toApiError } from '../../../api';
 import { errorText } from '../../../components/error-text';
 import { useT, type MessageKey } from '../../../i18n';
 import { useContacts } from '../../../stores';
-import type { MirrorDept, MirrorUsersPage } from '../../../stores/contacts-data';
+import type { EditPlan, MirrorDept, MirrorUsersPage } from '../../../stores/contacts-data';
 import { UserCard } from './UserCard';
 import { WriteButton } from './WriteButton';
 import { EditModal } from './edits/EditModal';
@@ -49,6 +49,8 @@ export function DirectoryTab({ corpId, pulledAt, readonly }: { corpId: string; p
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<WxUser | null>(null);
   const [edit, setEdit] = useState<EditRequest | null>(null);
+  // null: two levels open (the company and its units), so departments like 研发中心 are one glance away.
+  const [expanded, setExpanded] = useState<number[] | null>(null);
 
   useEffect(() => {
     void loadDepts(corpId).catch(() => undefined);
@@ -69,8 +71,12 @@ export function DirectoryTab({ corpId, pulledAt, readonly }: { corpId: string; p
   const oaName = selected?.linkedTo ? (oaDepts?.find((d) => d.id === selected.linkedTo)?.name ?? selected.linkedTo) : null;
 
   /** After an applied edit: the list, and the open card with WeCom's new state (closed when the member is gone). */
-  const onApplied = () => {
+  const onApplied = (plan: EditPlan) => {
     load();
+    const e = plan.edit;
+    // A new or moved department is shown where it landed; a deleted one is no longer selected.
+    if (e.kind === 'createDept' || e.kind === 'moveDept') setExpanded((cur) => [...new Set([...(cur ?? tree.flatMap((n) => [n.key, ...n.children.map((c) => c.key)])), e.parentId])]);
+    if (e.kind === 'deleteDept' && dept === e.id) setDept(undefined);
     if (!open) return;
     void mirrorUsers({ corpId, search: open.userid, limit: 20 }).then((r) => setOpen(r.users.find((u) => u.userid === open.userid) ?? null), () => undefined);
   };
@@ -84,7 +90,8 @@ export function DirectoryTab({ corpId, pulledAt, readonly }: { corpId: string; p
             treeData={tree}
             virtual
             height={560}
-            defaultExpandedKeys={tree.map((n) => n.key)}
+            expandedKeys={expanded ?? tree.flatMap((n) => [n.key, ...n.children.map((c) => c.key)])}
+            onExpand={(keys) => setExpanded(keys as number[])}
             selectedKeys={dept !== undefined ? [dept] : []}
             onSelect={(keys) => { setDept(keys[0] as number | undefined); setPage(1); }}
             blockNode
@@ -95,6 +102,7 @@ export function DirectoryTab({ corpId, pulledAt, readonly }: { corpId: string; p
         {selected && (
           <Card
             size="small"
+            title={selected.name}
             data-testid="dept-card"
             extra={
               <Space size={4} wrap>

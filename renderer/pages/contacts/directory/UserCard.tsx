@@ -125,7 +125,7 @@ export function UserCard({ corpId, user, suggest, deptName, readonly, onEdit, on
               { key: 'd', label: t('field.department'), children: user.department.map(deptName).join('、') || '—' },
               { key: 'md', label: t('field.mainDepartment'), children: user.mainDepartment !== null ? deptName(user.mainDepartment) : '—' },
               { key: 's', label: t('field.status'), children: <Tag color={user.status === 1 ? 'success' : 'default'}>{t(`userStatus.${WX_STATUS[user.status] ?? 'active'}` as MessageKey)}</Tag> },
-              { key: 'dt', label: t('card.disabledAt'), children: user.disabledAt ? fmt(user.disabledAt) : t('card.notDisabledByUs') },
+              { key: 'dt', label: t('card.disabledAt'), children: user.disabledAt ? fmt(user.disabledAt) : user.status === 2 ? t('card.disabledNotRecorded') : '—' },
             ]}
           />
           <Descriptions

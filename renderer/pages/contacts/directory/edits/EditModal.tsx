@@ -34,7 +34,7 @@ function titleOf(req: EditRequest, t: ReturnType<typeof useT>): string {
  * manual's warnings, the typed count when destructive), the apply with its progress, and its result with
  * WeCom's errcode explained. A plan gone stale offers a new preview.
  */
-export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: string; req: EditRequest | null; depts: MirrorDept[]; onClose(): void; onApplied(): void }) {
+export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: string; req: EditRequest | null; depts: MirrorDept[]; onClose(): void; onApplied(plan: EditPlan): void }) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const previewEdit = useContacts((s) => s.previewEdit);
@@ -95,7 +95,7 @@ export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: 
       setStep({ at: 'result', plan, result, error });
       if (result?.status === 'succeeded') {
         afterEdit(corpId);
-        onApplied();
+        onApplied(plan);
       }
     } catch (e) {
       setStep({ at: 'result', plan, result: null, error: toApiError(e) });
@@ -149,7 +149,7 @@ export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: 
             pagination={false}
             dataSource={step.plan.changes}
             columns={[
-              { title: t('edit.col.field'), dataIndex: 'field', width: 120, render: (f: string) => fieldLabel(f, t) },
+              { title: t('edit.col.field'), dataIndex: 'field', width: 120, render: (f: string) => fieldLabel(f, req.kind, t) },
               { title: t('edit.col.before'), key: 'from', render: (_: unknown, c) => <Typography.Text type="secondary" delete={c.to !== null && c.from !== null}>{valueText(c.field, c.from, t)}</Typography.Text> },
               { title: t('edit.col.after'), key: 'to', render: (_: unknown, c) => <Typography.Text strong>{valueText(c.field, c.to, t)}</Typography.Text> },
             ]}

@@ -29,8 +29,9 @@ export function valueText(field: string, v: string | null, t: T): string {
   return field === 'status' && STATUS_VALUES.has(v) ? t(`edit.status.${v}` as MessageKey) : v;
 }
 
-export function fieldLabel(field: string, t: T): string {
+export function fieldLabel(field: string, kind: ContactEditKind, t: T): string {
   if (field === 'parent') return t('edit.field.parent');
+  if (DEPT_KINDS.has(kind) && (field === 'name' || field === 'department')) return t('edit.field.deptName');
   const text = t(`field.${field}` as MessageKey);
   return text === undefined ? field : text;
 }
