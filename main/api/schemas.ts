@@ -212,7 +212,8 @@ export const JobView = z.object({
   done: z.number(),
   total: z.number(),
   result: z.unknown().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `details` carries what the UI needs to explain a refusal in its own language (holds, stops, problems). */
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

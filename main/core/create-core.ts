@@ -58,7 +58,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clients = createWeComClients({ corps: corpsRepo, apps: appsRepo, clock });
   const jobs = new JobRunner(createJobsRepo(db), bus, clock, (e) => {
     const err = toApiError(e, log);
-    return { code: err.code, message: err.message };
+    return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
   });
 
   const basics = createBasicsService({ settings, corps: corpsRepo, audit, clock, listenerBase: () => listenerBase });

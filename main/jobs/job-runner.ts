@@ -37,7 +37,7 @@ export class JobRunner {
     private readonly repo: JobsRepo,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    private readonly toError: (e: unknown) => { code: string; message: string },
+    private readonly toError: (e: unknown) => NonNullable<JobView['error']>,
   ) {
     repo.failOrphans(clock.now().toISOString());
   }

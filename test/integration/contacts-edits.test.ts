@@ -68,7 +68,7 @@ describe('contacts edits (F4.15) against the simulator', () => {
     const p = await preview({ kind: 'deleteUser', userid: someone.userid });
     expect(p).toMatchObject({ destructive: 1, notes: ['deleteLosesData'], op: { oaUserId: 'OA-1' } });
     const refused = await job((await t.call('contacts.editApply', { corpId, id: p.id })).jobId);
-    expect(refused).toMatchObject({ status: 'failed', error: { code: 'confirm_required' } });
+    expect(refused).toMatchObject({ status: 'failed', error: { code: 'confirm_required', details: { limit: 1 } } });
     expect(sim.state.user(someone.userid)).toBeTruthy();
     expect(await edits().apply(corpId, { id: p.id, confirm: 1 }, ctx())).toMatchObject({ status: 'succeeded' });
     expect(sim.state.user(someone.userid)).toBeUndefined();

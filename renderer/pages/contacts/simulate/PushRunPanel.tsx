@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Progress, Result, Space, Table, Tag,
 import { useEffect, useRef, useState } from 'react';
 import { explainErrcode } from '../../../../main/wecom/errcodes';
 import { holdsText, useLang, useT, type MessageKey } from '../../../i18n';
+import { refusalText } from './refusal-text';
 import { useContacts, useJobs } from '../../../stores';
 import type { PushRun } from '../../../stores/contacts-sync';
 
@@ -100,7 +101,7 @@ export function PushRunPanel({ corpId, run, onResimulate, onClose }: { corpId: s
       {err?.code === 'stale_plan' ? (
         <Result status="warning" title={t('push.stale')} subTitle={err.message} extra={<Button type="primary" onClick={onResimulate} data-testid="resimulate">{t('push.resimulate')}</Button>} />
       ) : err && !run.result ? (
-        <Alert type="error" showIcon title={t(`push.error.${err.code}` as MessageKey) ?? err.message} description={err.code in { confirm_required: 1, held: 1, root_mismatch: 1 } ? err.message : `${err.message}${err.hint ? ` — ${err.hint}` : ''}`} action={<Button onClick={onResimulate}>{t('push.resimulate')}</Button>} />
+        <Alert type="error" showIcon title={t(`push.error.${err.code}` as MessageKey) ?? err.message} description={refusalText(err, lang, t)} action={<Button onClick={onResimulate}>{t('push.resimulate')}</Button>} />
       ) : (
         <Result
           status={resultStatus}

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Modal, Progress, Result, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ContactEdit, EditProblem } from '../../../../../main/sync/edit-schema';
-import { toApiError, type ApiError } from '../../../../api';
+import { ApiError, toApiError } from '../../../../api';
 import { ErrcodeHint } from '../../../../components/ErrcodeHint';
 import { errorText } from '../../../../components/error-text';
 import { typedMatches, TypedConfirmField } from '../../../../components/TypedConfirm';
@@ -91,7 +91,7 @@ export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: 
       setStep({ at: 'running', plan, jobId });
       const job = await track(jobId);
       const result = job.status === 'succeeded' ? (job.result as EditResult) : null;
-      const error = job.error ? ({ code: job.error.code, message: job.error.message } as ApiError) : null;
+      const error = job.error ? new ApiError(job.error) : null;
       setStep({ at: 'result', plan, result, error });
       if (result?.status === 'succeeded') {
         afterEdit(corpId);
