@@ -162,6 +162,17 @@ describe('【通讯录管理】 edits in headless Chromium (demo enterprise)', {
     expect(refused).toBe(true);
   });
 
+  it('同步记录 lists each edit with who, what and its outcome', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('user-card').isVisible()).toBe(false);
+    await page.getByRole('tab', { name: '同步记录', exact: true }).click();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '新建子部门「人工智能实验室」' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('.ant-table-row', { hasText: '编辑「林一」' }).textContent()).toContain('职位');
+    expect(await page.locator('.ant-table-row', { hasText: '301005' }).count()).toBe(1);
+    await shot('07-history');
+    await page.getByRole('tab', { name: '通讯录', exact: true }).click();
+  });
+
   it('【只读】 disables every edit and says why', async () => {
     await rpc('sync.config.set', { corpId, key: 'sync.mode', value: 'readonly' });
     await page.reload();
@@ -169,7 +180,7 @@ describe('【通讯录管理】 edits in headless Chromium (demo enterprise)', {
     expect(await page.getByTestId('edit-createUser').isDisabled()).toBe(true);
     await dept('研发中心').click();
     expect(await page.getByTestId('edit-createDept').isDisabled()).toBe(true);
-    await shot('07-readonly');
+    await shot('08-readonly');
     await rpc('sync.config.set', { corpId, key: 'sync.mode', value: 'readwrite' });
   });
 
@@ -184,7 +195,7 @@ describe('【通讯录管理】 edits in headless Chromium (demo enterprise)', {
     await page.locator('.ant-table-row').first().click();
     await page.getByTestId('edit-disableUser').click();
     await expect.poll(() => page.getByTestId('edit-plan').textContent(), { timeout: 10_000 }).toContain('keeps a seat');
-    await shot('08-english-disable');
+    await shot('09-english-disable');
     await page.keyboard.press('Escape');
     await page.evaluate("localStorage.setItem('wecom-bridge.lang', 'zh-CN')");
   });

@@ -14,12 +14,19 @@ function summaryText(e: HistoryEntry, t: ReturnType<typeof useT>): string {
   if (e.kind === 'pull') return t('history.pull', { d: n('departments') ?? 0, u: n('users') ?? 0, b: n('newBindings') ?? 0 });
   if (e.kind === 'simulate' && s.counts) return t('history.simulate', { changes: n('changes') ?? 0, destructive: n('destructive') ?? 0, active: n('inScopeActive') ?? 0 });
   if (e.kind === 'push') return s.reason ? String(s.reason) : t('history.push', { done: n('done') ?? 0, failed: Array.isArray(s.failed) ? s.failed.length : 0 });
+  if (e.kind === 'edit' && typeof s.kind === 'string') {
+    // F4.15: what was edited, the fields it changed, and WeCom's refusal if any.
+    const target = (s.target ?? {}) as { name?: string; id?: string };
+    const fields = Array.isArray(s.changes) ? (s.changes as { field: string }[]).map((c) => (c.field === 'parent' ? t('edit.field.parent') : s.kind.endsWith('Dept') && c.field === 'name' ? t('edit.field.deptName') : (t(`field.${c.field}` as MessageKey) ?? c.field))).join(', ') : '';
+    const failure = s.failure as { errcode: number | null; message: string } | null;
+    return `${t(`edit.action.${s.kind}` as MessageKey) ?? s.kind}「${target.name ?? target.id ?? ''}」${fields ? ` · ${fields}` : ''}${failure ? ` · ${failure.errcode ?? ''} ${failure.message}` : ''}`;
+  }
   if (e.kind === 'bind') return `${t(`history.bind.${String(s.action)}` as MessageKey) ?? String(s.action)}${s.userid ? ` ${String(s.userid)}` : ''}${typeof s.removed === 'number' ? ` ${s.removed}` : ''}${typeof s.bound === 'number' ? ` ${s.bound}` : ''}`;
   if (typeof s.error === 'string') return s.error;
   return '';
 }
 
-/** F4.14 【同步记录】: every pull, simulation, push and binding change, who and when, with its plan. */
+/** F4.14 【同步记录】: every pull, simulation, push, edit and binding change, who and when, with its plan. */
 export function HistoryTab({ corpId, onOpenPlan }: { corpId: string; onOpenPlan(hash: string): void }) {
   const t = useT();
   const list = useContacts((s) => s.history[corpId] ?? NONE);
@@ -38,7 +45,7 @@ export function HistoryTab({ corpId, onOpenPlan }: { corpId: string; onOpenPlan(
           { title: t('history.actor'), dataIndex: 'actor', width: 90 },
           { title: t('history.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`history.status.${s}` as MessageKey) ?? s}</Tag> },
           { title: t('history.summary'), key: 's', render: (_: unknown, e) => <Typography.Text>{summaryText(e, t)}</Typography.Text> },
-          { title: t('plan.hash'), dataIndex: 'planHash', width: 170, render: (h: string | null) => (h ? <Button type="link" size="small" className="wb-mono" onClick={() => onOpenPlan(h)}>{h}</Button> : '—') },
+          { title: t('plan.hash'), dataIndex: 'planHash', width: 170, render: (h: string | null, e) => (!h ? '—' : e.kind === 'edit' ? <span className="wb-mono">{h}</span> : <Button type="link" size="small" className="wb-mono" onClick={() => onOpenPlan(h)}>{h}</Button>) },
         ]}
       />
     </Card>
