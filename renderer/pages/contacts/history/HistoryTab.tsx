@@ -17,7 +17,7 @@ function summaryText(e: HistoryEntry, t: ReturnType<typeof useT>): string {
   if (e.kind === 'edit' && typeof s.kind === 'string') {
     // F4.15: what was edited, the fields it changed, and WeCom's refusal if any.
     const target = (s.target ?? {}) as { name?: string; id?: string };
-    const fields = Array.isArray(s.changes) ? (s.changes as { field: string }[]).map((c) => (c.field === 'parent' ? t('edit.field.parent') : s.kind.endsWith('Dept') && c.field === 'name' ? t('edit.field.deptName') : (t(`field.${c.field}` as MessageKey) ?? c.field))).join(', ') : '';
+    const fields = Array.isArray(s.changes) ? (s.changes as { field: string }[]).map((c) => (c.field === 'parent' ? t('edit.field.parent') : String(s.kind).endsWith('Dept') && c.field === 'name' ? t('edit.field.deptName') : (t(`field.${c.field}` as MessageKey) ?? c.field))).join(', ') : '';
     const failure = s.failure as { errcode: number | null; message: string } | null;
     return `${t(`edit.action.${s.kind}` as MessageKey) ?? s.kind}「${target.name ?? target.id ?? ''}」${fields ? ` · ${fields}` : ''}${failure ? ` · ${failure.errcode ?? ''} ${failure.message}` : ''}`;
   }
