@@ -47,8 +47,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'sync.pull': (i) => ({ jobId: s.startPull(i.corpId) }),
     'sync.schedule': (i) => s.scheduler.view(s.corps.record(i.corpId).id),
-    'sync.simulate': (i) => {
-      const p = s.sync.simulate(s.corps.record(i.corpId).id);
+    'sync.simulate': async (i) => {
+      const p = await s.sync.simulate(s.corps.record(i.corpId).id);
       return { summary: p.summary, stop: p.stop };
     },
     'sync.push': (i) => ({ jobId: s.startPush(i.corpId, i) }),

@@ -30,6 +30,7 @@ import { createOaRepo } from '../store/oa-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { closeDispatchers } from '../wecom/endpoint';
 import { dbPath } from './data-dir';
+import { createPlanRunner } from '../sync/plan-runner';
 import { EventBus } from './event-bus';
 import { createLogger } from './logger';
 import type { Services } from './services';
@@ -71,7 +72,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // The scheduler is built below; settings changes reach it through this late-bound hook.
   let scheduler: Scheduler | null = null;
   const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock, onChange: (corpId, key) => key.startsWith('schedule.') && scheduler?.reload(corpId) });
-  const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock, dataDir: opts.dataDir });
+  const planner = createPlanRunner({ dbFile: dbPath(opts.dataDir), oa: oaRepo, mirror, workerFrom: opts.planInWorkerFrom });
+  const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock, dataDir: opts.dataDir, planner });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
   const edits = createEditService({ corps: corpsRepo, mirror, oa: oaRepo, runs, sync, settings: syncSettings, clients, clock });
   const bindings = createBindingsService({ mirror, oa: oaRepo, runs, audit, clock });
@@ -142,6 +144,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       schedules.stop();
       await jobs.drain();
       await demo.stop();
+      await planner.close();
       await closeDispatchers();
       callbacks.close();
       db.close();

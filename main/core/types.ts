@@ -25,6 +25,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Long-running shells (desktop, serve) run the timed pulls and pushes; one-shot CLI commands do not. */
   runSchedules?: boolean;
+  /** Members (mirror + OA) from which planning runs in the worker thread; tests lower it to exercise the worker. */
+  planInWorkerFrom?: number;
 }
 
 export interface CoreHandle {

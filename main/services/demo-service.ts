@@ -95,7 +95,7 @@ export function createDemoService(deps: {
     if (!report.applied) throw new Error(`demo: the baseline OA does not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
     const ctx = { signal: new AbortController().signal, progress: () => undefined };
     await deps.sync.pull(corpId, ctx, ACTOR);
-    const p = deps.sync.simulate(corpId, ACTOR);
+    const p = await deps.sync.simulate(corpId, ACTOR);
     assertNoWrites(p);
     const pushed = await deps.push.push(corpId, { hash: p.summary.hash, actor: ACTOR }, ctx);
     if (pushed.status !== 'succeeded') throw new Error(`demo: the previous sync's push ended ${pushed.status}`);

@@ -83,7 +83,7 @@ export function createPushService(deps: { corps: CorpsRepo; mirror: MirrorRepo; 
       // F4.11: a push always first refreshes the mirror and bindings.
       ctx.progress('pull', 0, 1);
       await deps.sync.pull(corpId, ctx, opts.actor);
-      const fresh = deps.sync.currentPlan(corpId, s);
+      const fresh = await deps.sync.currentPlan(corpId, s);
       if (fresh.stop) throw new SafetyRefusal('root_mismatch', fresh.stop.message, { details: fresh.stop });
       if (fresh.summary.hash !== opts.hash) {
         const runId = deps.runs.start(corpId, 'push', opts.actor ?? 'admin', now(), opts.hash, 'refused');

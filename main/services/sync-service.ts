@@ -8,9 +8,9 @@ import type { MirrorRepo } from '../store/mirror-repo';
 import type { OaRepo } from '../store/oa-repo';
 import type { RunsRepo } from '../store/runs-repo';
 import { autoBindings } from '../sync/auto-bind';
-import { plan } from '../sync/plan';
 import type { Mirror } from '../sync/model';
 import type { Plan } from '../sync/plan-types';
+import type { PlanRunner } from '../sync/plan-runner';
 import { pullMirror } from '../sync/pull';
 import { changeRowsTable, mirrorChanges } from '../sync/to-oa';
 import { writeWorkbook } from '../org/workbook-io';
@@ -42,6 +42,7 @@ export interface SyncDeps {
   clients: WeComClients;
   clock: Clock;
   dataDir: string;
+  planner: PlanRunner;
 }
 
 export function createSyncService(deps: SyncDeps) {
@@ -62,16 +63,9 @@ export function createSyncService(deps: SyncDeps) {
     return { client: deps.clients.forCorpSecret(corp, 'contact'), scopeApp: null };
   }
 
-  function currentPlan(corpId: string, s: SyncSettings): Plan {
-    const state = deps.mirror.state(corpId);
-    return plan({
-      oa: deps.oa.load(),
-      mirror: deps.mirror.load(corpId),
-      userBindings: deps.mirror.bindings(corpId),
-      deptLinks: deps.mirror.links(corpId),
-      settings: s,
-      context: { now: now(), previousActive: state.baselineActive, previousScope: state.baselineScope, pullComplete: state.pullComplete },
-    });
+  /** The plan for the store as it is now (in the planning worker for large directories). */
+  function currentPlan(corpId: string, s: SyncSettings): Promise<Plan> {
+    return deps.planner.plan(corpId, s, now());
   }
 
   function writeOaChanges(corpId: string, rows: ReturnType<typeof mirrorChanges>): NonNullable<PullSummary['toOA']> {
@@ -111,7 +105,7 @@ export function createSyncService(deps: SyncDeps) {
             newBindings = found.length;
           }
           // Departments matched by level and name are linked now, as the manual's black dot shows after a pull.
-          const p = currentPlan(corpId, { ...s });
+          const p = await currentPlan(corpId, { ...s });
           deps.mirror.transaction(() => p.ops.forEach((o) => o.kind === 'linkDept' && deps.mirror.link(corpId, o.wxDeptId, o.oaDeptId, now())));
         }
         deps.mirror.setPulled(corpId, now(), r.complete, r.error);
@@ -126,9 +120,9 @@ export function createSyncService(deps: SyncDeps) {
     },
 
     /** A simulation writes nothing to WeCom; it stores the plan (for approval by hash) and the baseline. */
-    simulate(corpId: string, actor = 'admin'): Plan {
+    async simulate(corpId: string, actor = 'admin'): Promise<Plan> {
       const s = deps.settings.effective(corpId);
-      const p = currentPlan(corpId, s);
+      const p = await currentPlan(corpId, s);
       const at = now();
       const runId = deps.runs.start(corpId, 'simulate', actor, at, p.stop ? null : p.summary.hash);
       if (!p.stop) deps.runs.savePlan(corpId, p.summary.hash, at, p);

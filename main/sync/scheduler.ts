@@ -45,7 +45,7 @@ export function createScheduler(deps: { corps: CorpsRepo; settings: SyncSettings
     }
     deps.jobs.start('push', corpId, async (ctx) => {
       await deps.sync.pull(corpId, ctx, 'schedule');
-      const plan = deps.sync.simulate(corpId, 'schedule');
+      const plan = await deps.sync.simulate(corpId, 'schedule');
       if (plan.stop) return { status: 'refused', reason: plan.stop.message };
       if (plan.summary.safety.held.some((h) => h.part === 'run')) return { status: 'held', held: plan.summary.safety.held };
       if (plan.summary.changes === 0) return { status: 'succeeded', done: 0, failed: [] };

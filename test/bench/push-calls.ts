@@ -47,7 +47,7 @@ export async function benchPushCalls(n = 10_000, diffPct = 1): Promise<BenchRow[
     core.services.syncSettings.set(corp.id, 'safety.maxDisablesPct', '100');
     core.services.syncSettings.set(corp.id, 'safety.maxDeletesPct', '100');
     await core.services.sync.pull(corp.id, ctx);
-    const plan = core.services.sync.simulate(corp.id);
+    const plan = await core.services.sync.simulate(corp.id);
     const depts = core.services.mirror.counts(corp.id).depts;
     fwd.reset();
     const r = await core.services.push.push(corp.id, { hash: plan.summary.hash, confirm: plan.summary.destructive, approveHeld: true }, ctx);

@@ -33,11 +33,11 @@ afterEach(async () => {
 it('a held push job carries its holds (rule, limit, actual, params) and WeCom is untouched', async () => {
   importOa('在职');
   await t.core.services.sync.pull(corpId, ctx());
-  const first = t.core.services.sync.simulate(corpId);
+  const first = await t.core.services.sync.simulate(corpId);
   await t.core.services.push.push(corpId, { hash: first.summary.hash }, ctx());
   importOa('离职');
   await t.call('sync.config.set', { corpId, key: 'safety.maxDisables', value: '0' });
-  const held = t.core.services.sync.simulate(corpId);
+  const held = await t.core.services.sync.simulate(corpId);
   expect(held.summary.safety.held.map((h) => h.rule)).toEqual(['maxDisables']);
 
   const { jobId } = await t.call('sync.push', { corpId, hash: held.summary.hash, confirm: 1 });

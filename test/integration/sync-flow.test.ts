@@ -41,7 +41,7 @@ describe('contacts sync against the simulator', () => {
     );
     const pulled = await services().sync.pull(corpId, ctx());
     expect(pulled).toMatchObject({ complete: true, departments: 1 });
-    const p = services().sync.simulate(corpId);
+    const p = await services().sync.simulate(corpId);
     expect(p.stop).toBeNull();
     expect(p.summary.counts).toMatchObject({ createDept: 2, createUser: 2, deleteUser: 0 });
     const r = await services().push.push(corpId, { hash: p.summary.hash }, ctx());
@@ -53,7 +53,7 @@ describe('contacts sync against the simulator', () => {
       ['lisi', 'E2', 'push'],
       ['zhangsan', 'E1', 'push'],
     ]);
-    const again = services().sync.simulate(corpId);
+    const again = await services().sync.simulate(corpId);
     expect(again.summary.changes).toBe(0);
     // Rerunning the same push answers its recorded result and writes nothing.
     expect(await services().push.push(corpId, { hash: p.summary.hash }, ctx())).toMatchObject({ status: 'succeeded' });
@@ -62,23 +62,23 @@ describe('contacts sync against the simulator', () => {
   it('renames and moves follow identity; departures need the typed count; a stale plan is refused', async () => {
     importOa([['1', root, ''], ['2', '研发中心', '1'], ['3', '前端组', '2'], ['4', '市场部', '1']], [['E1', 'zhangsan', '张三', '13800000001', '3', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '在职']]);
     await services().sync.pull(corpId, ctx());
-    const first = services().sync.simulate(corpId);
+    const first = await services().sync.simulate(corpId);
     await services().push.push(corpId, { hash: first.summary.hash }, ctx());
     const frontId = sim.state.user('zhangsan')!.department[0];
 
     importOa([['1', root, ''], ['2', '研发部', '1'], ['3', '前端组', '4'], ['4', '市场部', '1']], [['E1', 'zhangsan', '张三', '13800000001', '4', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '离职']]);
-    const p = services().sync.simulate(corpId);
+    const p = await services().sync.simulate(corpId);
     expect(p.summary.counts).toMatchObject({ renameDept: 1, moveDept: 1, moveUser: 1, disableUser: 1, createDept: 0, deleteDept: 0, createUser: 0 });
     expect(p.summary.destructive).toBe(1);
     await expect(services().push.push(corpId, { hash: p.summary.hash }, ctx())).rejects.toMatchObject({ code: 'confirm_required' });
 
     // Someone edits WeCom between the simulation and the push: the approved plan no longer holds.
     sim.state.putUser({ ...sim.state.user('lisi')!, position: '经理' });
-    const stale = services().sync.simulate(corpId);
+    const stale = await services().sync.simulate(corpId);
     sim.state.putDept({ ...sim.state.dept(frontId)!, name: '前端小组' });
     await expect(services().push.push(corpId, { hash: stale.summary.hash, confirm: 1 }, ctx())).rejects.toMatchObject({ code: 'stale_plan' });
 
-    const fresh = services().sync.simulate(corpId);
+    const fresh = await services().sync.simulate(corpId);
     // One of two people is 50 % of the directory: above the default 20 % cap, so this plan is approved explicitly.
     expect(fresh.summary.safety.held[0]).toMatchObject({ rule: 'maxDisables', setting: 'safety.maxDisablesPct' });
     const r = await services().push.push(corpId, { hash: fresh.summary.hash, confirm: fresh.summary.destructive, approveHeld: true }, ctx());
@@ -91,7 +91,7 @@ describe('contacts sync against the simulator', () => {
   it('the root-name rule stops the run, naming both roots', async () => {
     importOa([['1', 'Another Root', '']], []);
     await services().sync.pull(corpId, ctx());
-    const p = services().sync.simulate(corpId);
+    const p = await services().sync.simulate(corpId);
     expect(p.stop).toMatchObject({ code: 'root_mismatch', oaRoot: 'Another Root', wecomRoot: root });
   });
 
@@ -99,9 +99,9 @@ describe('contacts sync against the simulator', () => {
     const users = Array.from({ length: 10 }, (_, i) => [`E${i}`, `u${i}`, `员工${i}`, `1380000000${i}`, '2', '在职']);
     importOa([['1', root, ''], ['2', '研发中心', '1']], users);
     await services().sync.pull(corpId, ctx());
-    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    await services().push.push(corpId, { hash: (await services().sync.simulate(corpId)).summary.hash }, ctx());
     importOa([['1', root, ''], ['2', '研发中心', '1']], users.map((u, i) => (i < 5 ? [...u.slice(0, 5), '离职'] : u)));
-    const held = services().sync.simulate(corpId);
+    const held = await services().sync.simulate(corpId);
     expect(held.summary.safety.held[0]).toMatchObject({ rule: 'maxDisables', part: 'run' });
     await expect(services().push.push(corpId, { hash: held.summary.hash, confirm: 5 }, ctx())).rejects.toMatchObject({ code: 'held' });
     const ok = await services().push.push(corpId, { hash: held.summary.hash, confirm: 5, approveHeld: true }, ctx());
@@ -114,7 +114,7 @@ describe('pull: partial reads and scope', () => {
   it('a pull that fails keeps the previous mirror, and the next plan holds no removals', async () => {
     importOa([['1', root, ''], ['2', '研发中心', '1']], [['E1', 'zhangsan', '张三', '13800000001', '2', '在职'], ['E2', 'lisi', '李四', '13800000002', '2', '在职']]);
     await services().sync.pull(corpId, ctx());
-    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    await services().push.push(corpId, { hash: (await services().sync.simulate(corpId)).summary.hash }, ctx());
     const before = services().mirror.counts(corpId);
     // WeCom stops answering this machine (60020: IP not trusted) and lisi leaves in OA.
     sim.state.settings.ipAllowList = ['10.9.9.9'];
@@ -122,13 +122,13 @@ describe('pull: partial reads and scope', () => {
     const r = await services().sync.pull(corpId, ctx());
     expect(r).toMatchObject({ complete: false, error: expect.stringContaining('60020') });
     expect(services().mirror.counts(corpId)).toEqual(before);
-    const p = services().sync.simulate(corpId);
+    const p = await services().sync.simulate(corpId);
     expect(p.summary.counts.disableUser).toBe(0);
     expect(p.summary.removalsWithheld).toBe(true);
     // Trusted again: the complete pull lets the departure through.
     sim.state.settings.ipAllowList = null;
     await services().sync.pull(corpId, ctx());
-    expect(services().sync.simulate(corpId).summary.counts.disableUser).toBe(1);
+    expect((await services().sync.simulate(corpId)).summary.counts.disableUser).toBe(1);
   });
 
   it('an app whose visible scope holds only users is detected and explained', async () => {
@@ -188,7 +188,7 @@ describe('是否同步到OA (F4.3)', () => {
     const { readFileSync } = await import('node:fs');
     importOa([['1', root, ''], ['2', '研发中心', '1']], [['E1', 'zhangsan', '张三', '13800000001', '2', '在职']]);
     await services().sync.pull(corpId, ctx());
-    await services().push.push(corpId, { hash: services().sync.simulate(corpId).summary.hash }, ctx());
+    await services().push.push(corpId, { hash: (await services().sync.simulate(corpId)).summary.hash }, ctx());
     t.core.services.syncSettings.set(corpId, 'sync.toOA', 'true');
     expect((await services().sync.pull(corpId, ctx())).toOA).toEqual({ changes: 0, workbook: null });
     sim.state.putUser({ ...sim.state.user('zhangsan')!, position: '架构师' });
@@ -204,7 +204,7 @@ describe('large initial sync (F4.12)', () => {
     const users = Array.from({ length: 1200 }, (_, i) => [`E${i}`, `member${i}`, `成员${i}`, `137${String(i).padStart(8, '0')}`, String(2 + (i % 3)), '在职']);
     importOa([['1', root, ''], ['2', '一部', '1'], ['3', '二部', '1'], ['4', '三部', '1']], users);
     await services().sync.pull(corpId, ctx());
-    const p = services().sync.simulate(corpId);
+    const p = await services().sync.simulate(corpId);
     expect(p.summary.counts.createUser).toBe(1200);
     const phases = new Set<string>();
     const r = await services().push.push(corpId, { hash: p.summary.hash }, { signal: new AbortController().signal, progress: (phase) => phases.add(phase) });
@@ -213,6 +213,6 @@ describe('large initial sync (F4.12)', () => {
     expect(sim.state.usersSorted()).toHaveLength(1200);
     expect(sim.state.user('member7')).toMatchObject({ name: '成员7', mobile: '13700000007' });
     expect(services().mirror.bindings(corpId)).toHaveLength(1200);
-    expect(services().sync.simulate(corpId).summary.changes).toBe(0);
+    expect((await services().sync.simulate(corpId)).summary.changes).toBe(0);
   });
 });
