@@ -3,23 +3,16 @@
 // in the simulator behind the demo corp through the API. Screenshots go to test-artifacts/e2e/edits-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Out } from '../../main/api/contract';
-import { launchChromium, shots, startServe, type ServeInfo, type Served } from './harness';
+import { shots, startE2e, type E2eSession, type ServeInfo } from './harness';
 
-let served: Served;
+let e2e: E2eSession;
 let info: ServeInfo;
-let browser: Browser;
 let page: Page;
 let corpId: string;
-
-async function rpc<T>(method: string, body: unknown): Promise<T> {
-  const res = await fetch(`${new URL(info.ui).origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` }, body: JSON.stringify(body) });
-  const j = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!j.ok) throw new Error(`${method}: ${JSON.stringify(j.error)}`);
-  return j.value;
-}
+const rpc = <T>(method: string, body: unknown) => e2e.rpc<T>(method, body);
 async function shot(name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, `edits-${name}.png`) });
@@ -36,17 +29,12 @@ async function applyAndClose() {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  served = await startServe(['--demo'], 'wecom-bridge-e2e-edits-');
-  info = served.info;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  e2e = await startE2e({ serveArgs: ['--demo'], prefix: 'wecom-bridge-e2e-edits-', viewport: { width: 1440, height: 900 } });
+  ({ info, page } = e2e);
   corpId = (await rpc<{ corpId: string }>('demo.status', {})).corpId;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => e2e?.stop());
 
 describe('【通讯录管理】 edits in headless Chromium (demo enterprise)', { timeout: 120_000 }, () => {
   afterEach(async (ctx) => {

@@ -3,27 +3,21 @@
 // test-artifacts/e2e/contacts-*.png.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Out } from '../../main/api/contract';
 import { readWorkbook, sheetRows, writeWorkbook } from '../../main/org/workbook-io';
-import { launchChromium, shots, startServe, type ServeInfo, type Served } from './harness';
+import { shots, startE2e, type E2eSession, type ServeInfo } from './harness';
 
 const btn = (text: string) => new RegExp(`^\\s*${text.split('').join('\\s?')}\\s*$`);
 
-let served: Served;
+let e2e: E2eSession;
 let info: ServeInfo;
 let dataDir: string;
-let browser: Browser;
 let page: Page;
 let corpId: string;
 
-async function rpc<T>(method: string, body: unknown): Promise<T> {
-  const res = await fetch(`${new URL(info.ui).origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` }, body: JSON.stringify(body) });
-  const j = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!j.ok) throw new Error(`${method}: ${JSON.stringify(j.error)}`);
-  return j.value;
-}
+const rpc = <T>(method: string, body: unknown) => e2e.rpc<T>(method, body);
 
 async function shot(name: string) {
   await page.evaluate('window.scrollTo(0, 0)');
@@ -35,17 +29,11 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  served = await startServe(['--demo'], 'wecom-bridge-e2e-contacts-');
-  info = served.info;
-  dataDir = served.dataDir;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  e2e = await startE2e({ serveArgs: ['--demo'], prefix: 'wecom-bridge-e2e-contacts-', viewport: { width: 1440, height: 900 }, downloads: true });
+  ({ info, dataDir, page } = e2e);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => e2e?.stop());
 
 describe('通讯录同步 in headless Chromium (demo enterprise)', { timeout: 120_000 }, () => {
   afterEach(async (ctx) => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const shots = join(root, 'test-artifacts', 'e2e');
@@ -62,4 +62,37 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** One end-to-end session: `serve` on a fresh data dir, Chromium, one page, and an authorised /rpc caller. */
+export interface E2eSession {
+  info: ServeInfo;
+  dataDir: string;
+  browser: Browser;
+  page: Page;
+  rpc<T>(method: string, body: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startE2e(opts: { serveArgs?: string[]; prefix: string; viewport: { width: number; height: number }; downloads?: boolean }): Promise<E2eSession> {
+  const served = await startServe(opts.serveArgs ?? [], opts.prefix);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: opts.viewport, locale: 'zh-CN', acceptDownloads: opts.downloads ?? false });
+  const origin = new URL(served.info.ui).origin;
+  return {
+    info: served.info,
+    dataDir: served.dataDir,
+    browser,
+    page,
+    async rpc<T>(method: string, body: unknown): Promise<T> {
+      const res = await fetch(`${origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.info.token}` }, body: JSON.stringify(body) });
+      const j = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+      if (!j.ok) throw new Error(`${method}: ${JSON.stringify(j.error)}`);
+      return j.value;
+    },
+    async stop() {
+      await browser.close();
+      await served.stop();
+    },
+  };
 }

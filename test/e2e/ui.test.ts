@@ -2,15 +2,14 @@
 // driven in headless Chromium. Screenshots go to test-artifacts/e2e/ for a human to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shots, startServe, type ServeInfo, type Served } from './harness';
+import { shots, startE2e, type E2eSession, type ServeInfo } from './harness';
 
 const btn = (text: string) => new RegExp(`^\\s*${text.split('').join('\\s?')}\\s*$`);
 
-let served: Served;
+let e2e: E2eSession;
 let info: ServeInfo;
-let browser: Browser;
 let page: Page;
 
 async function shot(name: string) {
@@ -20,16 +19,11 @@ async function shot(name: string) {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  served = await startServe();
-  info = served.info;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  e2e = await startE2e({ prefix: 'wecom-bridge-e2e-', viewport: { width: 1366, height: 860 } });
+  ({ info, page } = e2e);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => e2e?.stop());
 
 describe('admin UI in headless Chromium', { timeout: 90_000 }, () => {
   afterEach(async (ctx) => {

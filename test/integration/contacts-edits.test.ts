@@ -2,11 +2,13 @@
 // simulator's demo enterprise. Each edit is previewed as a one-operation plan and applied through F4.12.
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type SimulatorHandle } from '../../main/simulator';
 import type { In } from '../../main/api/contract';
+import type { SimulatorHandle } from '../../main/simulator';
 import { userStatus } from '../../main/simulator/user-ops';
-import { openTestCore, type TestCore } from '../helpers/core';
+import type { TestCore } from '../helpers/core';
+import { openSimCorp, type SimCorp } from '../helpers/sim-corp';
 
+let env: SimCorp;
 let sim: SimulatorHandle;
 let t: TestCore;
 let corpId: string;
@@ -31,15 +33,11 @@ async function job(jobId: string) {
 }
 
 beforeEach(async () => {
-  sim = await startSimulator({ port: 0, seed: 'demo' });
-  t = await openTestCore();
-  corpId = (await t.call('corps.create', { name: '演示', corpid: sim.corpid, kind: 'private', apiBase: sim.url, contactSecret: sim.contactSecret })).id;
+  env = await openSimCorp('demo');
+  ({ sim, t, corpId } = env);
   await t.core.services.sync.pull(corpId, ctx());
 });
-afterEach(async () => {
-  await t.close();
-  await sim.close();
-});
+afterEach(() => env.close());
 
 describe('contacts edits (F4.15) against the simulator', () => {
   it('creates a department and a member in it through the API job; WeCom, the mirror and the history agree', async () => {

@@ -1,35 +1,24 @@
 // Contacts sync end to end: the real core over SQLite, the real client over loopback HTTP, the simulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../main/simulator';
-import { writeWorkbook } from '../../main/org/workbook-io';
-import { openTestCore, type TestCore } from '../helpers/core';
+import type { TestCore } from '../helpers/core';
+import { importOaRows, openSimCorp, type SimCorp } from '../helpers/sim-corp';
 
+let env: SimCorp;
 let sim: SimulatorHandle;
 let t: TestCore;
 let corpId: string;
 let root: string;
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => undefined });
-
-function importOa(depts: string[][], users: string[][]) {
-  const file = writeWorkbook([
-    { name: '部门', rows: [['部门编号', '部门名称', '上级部门编号', '排序'], ...depts] },
-    { name: '人员', rows: [['工号', '登录名', '姓名', '手机', '主部门编号', '状态'], ...users] },
-  ]);
-  const r = t.core.services.oa.import([{ name: 'oa.xlsx', data: file }], { dryRun: false });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-}
+const importOa = (depts: string[][], users: string[][]) => importOaRows(t, depts, users);
 
 beforeEach(async () => {
-  sim = await startSimulator({ port: 0, seed: 'empty' });
-  t = await openTestCore();
-  corpId = (await t.call('corps.create', { name: '模拟企业', corpid: sim.corpid, kind: 'private', apiBase: sim.url, contactSecret: sim.contactSecret })).id;
+  env = await openSimCorp();
+  ({ sim, t, corpId } = env);
   root = sim.state.dept(1)!.name;
 });
-afterEach(async () => {
-  await t.close();
-  await sim.close();
-});
+afterEach(() => env.close());
 
 const services = () => t.core.services;
 
@@ -132,19 +121,22 @@ describe('pull: partial reads and scope', () => {
   });
 
   it('an app whose visible scope holds only users is detected and explained', async () => {
-    await sim.close();
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    await t.call('corps.update', { corpId, corpid: sim.corpid, apiBase: sim.url, contactSecret: sim.contactSecret });
-    const apps = [];
-    for (const a of sim.apps) apps.push(await t.call('apps.create', { corpId, name: a.name, agentid: a.agentid, secret: a.secret }));
-    // Find the app whose visible scope has people but no department.
-    const usersOnly = apps.find((a) => {
-      const sa = sim.state.app(a.agentid)!;
-      return sa.allow_partys.length === 0 && sa.allow_users.length > 0;
-    })!;
-    t.core.services.syncSettings.set(corpId, 'sync.mode', 'readonly');
-    t.core.services.syncSettings.set(corpId, 'sync.scopeApp', usersOnly.id);
-    await expect(services().sync.pull(corpId, ctx())).rejects.toMatchObject({ code: 'scope_users_only', message: expect.stringContaining('不能只单独选择用户') });
+    const demo = await startSimulator({ port: 0, seed: 'demo' });
+    try {
+      await t.call('corps.update', { corpId, corpid: demo.corpid, apiBase: demo.url, contactSecret: demo.contactSecret });
+      const apps = [];
+      for (const a of demo.apps) apps.push(await t.call('apps.create', { corpId, name: a.name, agentid: a.agentid, secret: a.secret }));
+      // Find the app whose visible scope has people but no department.
+      const usersOnly = apps.find((a) => {
+        const sa = demo.state.app(a.agentid)!;
+        return sa.allow_partys.length === 0 && sa.allow_users.length > 0;
+      })!;
+      t.core.services.syncSettings.set(corpId, 'sync.mode', 'readonly');
+      t.core.services.syncSettings.set(corpId, 'sync.scopeApp', usersOnly.id);
+      await expect(services().sync.pull(corpId, ctx())).rejects.toMatchObject({ code: 'scope_users_only', message: expect.stringContaining('不能只单独选择用户') });
+    } finally {
+      await demo.close();
+    }
   });
 
   it('read-only mode pulls but refuses to push', async () => {
