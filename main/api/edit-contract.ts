@@ -22,7 +22,7 @@ export const EditResultView = z.object({
   target: EditPlanView.shape.target,
   kind: z.string(),
   failure: z.object({ op: z.string(), target: z.string(), errcode: z.number().nullable(), message: z.string() }).nullable(),
-  toOA: z.object({ changes: z.number(), workbook: z.string().nullable() }).optional(),
+  toOA: z.object({ changes: z.number(), workbook: z.string().nullable(), endpoint: z.string().optional(), error: z.string().optional() }).optional(),
 });
 
 export const editContract = {

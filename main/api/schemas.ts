@@ -239,9 +239,14 @@ export const OaImportReport = z.object({
 });
 export type OaImportReport = z.infer<typeof OaImportReport>;
 
+/** The OA source in use and whether 【是否同步到OA】 can write to it (F4.3). */
+export const OaSourceView = z.object({ kind: z.enum(['file', 'http']), url: z.string().nullable(), writeUrl: z.string().nullable(), canWrite: z.boolean() });
+export type OaSourceView = z.infer<typeof OaSourceView>;
+
 export const OaSummary = z.object({
   lastImport: z.object({ at: z.string(), actor: z.string(), source: z.string(), counts: OaCountsView }).nullable(),
   mapping: z.unknown().nullable(),
+  source: OaSourceView,
 });
 export type OaSummary = z.infer<typeof OaSummary>;
 

@@ -1,5 +1,6 @@
 // F4.9 JSON-over-HTTP OA source: GET a JSON document {departments: [...], users: [...]} (property names
-// configurable), mapped field by field like the workbook, and validated row by row by the same code.
+// configurable), mapped field by field like the workbook, and validated row by row by the same code; and
+// F4.3's optional write endpoint, which receives the WeCom side's changes as one JSON change list.
 import * as XLSX from 'xlsx';
 import { request } from 'undici';
 import { z } from 'zod';
@@ -16,6 +17,12 @@ export const HttpSourceConfig = z.object({
   usersKey: z.string().min(1).default('users'),
   mapping: z.unknown().optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).default(30_000),
+  /** F4.3 optional write endpoint: 【是否同步到OA】 POSTs the mirror's changes here. */
+  writeUrl: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\//.test(v), '写入地址必须以 http:// 或 https:// 开头')
+    .optional(),
 });
 export type HttpSourceConfig = z.output<typeof HttpSourceConfig>;
 
@@ -95,4 +102,27 @@ export async function fetchOaHttp(cfg: HttpSourceConfig, token: string | null): 
     return fail('OA 接口返回的不是有效的 JSON');
   }
   return parseOaJson(json, cfg, (cfg.mapping ?? {}) as OaMappingInput);
+}
+
+/**
+ * F4.3: POSTs a change list `{corpId, at, changes: [...]}` to the write endpoint. Resolves with the number of
+ * changes sent; a refusal or an unreachable endpoint is an error naming the status, never the token.
+ */
+export async function postOaChanges(cfg: HttpSourceConfig, token: string | null, body: { corpId: string; at: string; changes: unknown[] }): Promise<number> {
+  if (!cfg.writeUrl) throw new Error('OA 来源没有写入地址');
+  let res;
+  try {
+    res = await request(cfg.writeUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      headersTimeout: cfg.timeoutMs,
+      bodyTimeout: cfg.timeoutMs,
+    });
+  } catch (e) {
+    throw new Error(`无法连接 OA 写入接口：${(e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))}`);
+  }
+  await res.body.dump();
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`OA 写入接口返回 HTTP ${res.statusCode}`);
+  return body.changes.length;
 }

@@ -18,7 +18,7 @@ import { isWeComError } from '../wecom/api/common';
 import { getDepartment, getUser } from '../wecom/api/contacts';
 import type { WeComClient } from '../wecom/client';
 import { SafetyRefusal } from './push-service';
-import type { SyncService } from './sync-service';
+import type { SyncService, ToOaResult } from './sync-service';
 import type { SyncSettingsService } from './sync-settings-service';
 import type { WeComClients } from './wecom-clients';
 
@@ -32,7 +32,7 @@ export interface EditResult {
   target: EditPlanBody['target'];
   kind: ContactEdit['kind'];
   failure: ApplyFailure | null;
-  toOA?: { changes: number; workbook: string | null };
+  toOA?: ToOaResult;
 }
 
 export function createEditService(deps: {
@@ -141,7 +141,7 @@ export function createEditService(deps: {
         ctx,
       });
       const status: EditResult['status'] = outcome.cancelled ? 'cancelled' : outcome.failed.length ? 'failed' : 'succeeded';
-      const toOA = status === 'succeeded' ? deps.sync.toOaSince(corpId, before) : undefined;
+      const toOA = status === 'succeeded' ? await deps.sync.toOaSince(corpId, before) : undefined;
       const result: EditResult = { run: runId, status, target: planned.target, kind: planned.edit.kind, failure: outcome.failed[0] ?? null, ...(toOA ? { toOA } : {}) };
       deps.runs.finish(runId, status, now(), { ...result, changes: planned.changes });
       return result;

@@ -1,5 +1,5 @@
 // F4.9 (file source): import the OA directory from a workbook or a CSV pair; all or nothing.
-import type { OaImportReport, OaSummary } from '../api/schemas';
+import type { OaImportReport, OaSourceView, OaSummary } from '../api/schemas';
 import type { Clock } from '../core/types';
 import { countDirectory, type OaDirectory } from '../org/oa-model';
 import { oaDirectoryToWorkbook, parseOaFiles, type InputFile } from '../org/oa-files';
@@ -8,7 +8,7 @@ import type { AuditRepo } from '../store/audit-repo';
 import type { OaRepo } from '../store/oa-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { SecretBox } from '../core/secret-box';
-import { fetchOaHttp, HttpSourceConfig } from '../org/http-source';
+import { fetchOaHttp, HttpSourceConfig, postOaChanges } from '../org/http-source';
 import type { ParseResult } from '../org/oa-workbook';
 import { ApiError } from '../core/api-error';
 import type { z } from 'zod';
@@ -46,9 +46,26 @@ export function createOaService(deps: { oa: OaRepo; settings: SettingsRepo; audi
       const sealed = deps.settings.get<string>(HTTP_TOKEN_KEY);
       return apply(await fetchOaHttp(HttpSourceConfig.parse(cfg), sealed ? deps.box.open(sealed) : null), cfg.url, opts.dryRun, opts.actor ?? 'admin');
     },
+    /**
+     * Where the OA directory comes from now (the HTTP source when the last import came from its URL, else the
+     * file import) and whether 【是否同步到OA】 can write to it (F4.3).
+     */
+    activeSource(): OaSourceView {
+      const cfg = deps.settings.get<HttpSourceConfig>(HTTP_KEY);
+      const last = deps.oa.lastImport();
+      if (cfg && last?.source === cfg.url) return { kind: 'http', url: cfg.url, writeUrl: cfg.writeUrl ?? null, canWrite: !!cfg.writeUrl };
+      return { kind: 'file', url: null, writeUrl: null, canWrite: true };
+    },
+    /** F4.3 to an HTTP source: the change list goes to its write endpoint. */
+    async writeChanges(corpId: string, changes: unknown[]): Promise<number> {
+      const cfg = deps.settings.get<HttpSourceConfig>(HTTP_KEY);
+      if (!cfg?.writeUrl) throw new ApiError('not_configured', 'OA 来源没有写入地址（oa source --write-url …）');
+      const sealed = deps.settings.get<string>(HTTP_TOKEN_KEY);
+      return postOaChanges(HttpSourceConfig.parse(cfg), sealed ? deps.box.open(sealed) : null, { corpId, at: now(), changes });
+    },
     summary(): OaSummary {
       const last = deps.oa.lastImport();
-      return { lastImport: last, mapping: deps.settings.get<OaMappingInput>(MAPPING_KEY) };
+      return { lastImport: last, mapping: deps.settings.get<OaMappingInput>(MAPPING_KEY), source: this.activeSource() };
     },
     directory: (): OaDirectory => deps.oa.load(),
     /** Validates every row; writes only when all rows are valid and `dryRun` is off. A given mapping is saved with the source. */

@@ -8,6 +8,7 @@ import type { MirrorRepo } from '../store/mirror-repo';
 import type { OaRepo } from '../store/oa-repo';
 import type { RunsRepo } from '../store/runs-repo';
 import { autoBindings } from '../sync/auto-bind';
+import type { OaSourceView } from '../api/schemas';
 import type { Mirror } from '../sync/model';
 import type { Plan } from '../sync/plan-types';
 import type { PlanRunner } from '../sync/plan-runner';
@@ -28,8 +29,18 @@ export interface PullSummary {
   bound: number;
   newBindings: number;
   error: string | null;
-  /** With 是否同步到OA on: the mirror's changes, as a change workbook for the OA admin (file source). */
-  toOA?: { changes: number; workbook: string | null };
+  /** With 是否同步到OA on: the mirror's changes, sent to the HTTP source's write endpoint or, for the file
+   * source (or when the endpoint fails), written as a change workbook for the OA admin. */
+  toOA?: ToOaResult;
+}
+
+export interface ToOaResult {
+  changes: number;
+  workbook: string | null;
+  /** The write endpoint that took the change list. */
+  endpoint?: string;
+  /** Why the endpoint did not take it (the workbook then holds the changes). */
+  error?: string;
 }
 
 export interface SyncDeps {
@@ -43,6 +54,8 @@ export interface SyncDeps {
   clock: Clock;
   dataDir: string;
   planner: PlanRunner;
+  /** F4.3: the OA source in use and its write endpoint. */
+  oaSink: { activeSource(): OaSourceView; writeChanges(corpId: string, changes: unknown[]): Promise<number> };
 }
 
 export function createSyncService(deps: SyncDeps) {
@@ -68,8 +81,23 @@ export function createSyncService(deps: SyncDeps) {
     return deps.planner.plan(corpId, s, now());
   }
 
-  function writeOaChanges(corpId: string, rows: ReturnType<typeof mirrorChanges>): NonNullable<PullSummary['toOA']> {
+  async function writeOaChanges(corpId: string, rows: ReturnType<typeof mirrorChanges>): Promise<ToOaResult> {
     if (!rows.length) return { changes: 0, workbook: null };
+    const source = deps.oaSink.activeSource();
+    if (source.kind === 'http' && source.writeUrl) {
+      try {
+        await deps.oaSink.writeChanges(corpId, rows);
+        return { changes: rows.length, workbook: null, endpoint: source.writeUrl };
+      } catch (e) {
+        // The mirror has moved on: keep the changes for the OA admin rather than lose them.
+        return { ...changeWorkbook(corpId, rows), error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (source.kind === 'http') return { ...changeWorkbook(corpId, rows), error: 'OA 来源没有写入地址：变更已写入变更表' };
+    return changeWorkbook(corpId, rows);
+  }
+
+  function changeWorkbook(corpId: string, rows: ReturnType<typeof mirrorChanges>): ToOaResult {
     const dir = join(deps.dataDir, 'oa-changes');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${corpId}-${now().replace(/[:.]/g, '-')}.xlsx`);
@@ -82,7 +110,7 @@ export function createSyncService(deps: SyncDeps) {
     currentPlan,
 
     /** F4.3 after a console edit: with 是否同步到OA on, what the edit changed in the mirror goes to the OA side. */
-    toOaSince(corpId: string, before: Mirror): PullSummary['toOA'] {
+    async toOaSince(corpId: string, before: Mirror): Promise<ToOaResult | undefined> {
       if (!deps.settings.effective(corpId)['sync.toOA']) return undefined;
       return writeOaChanges(corpId, mirrorChanges(before, deps.mirror.load(corpId), deps.mirror.bindings(corpId)));
     },
@@ -98,7 +126,7 @@ export function createSyncService(deps: SyncDeps) {
         if (r.complete) {
           const before = s['sync.toOA'] ? deps.mirror.load(corpId) : null;
           deps.mirror.replace(corpId, r.mirror);
-          if (before) toOA = writeOaChanges(corpId, mirrorChanges(before, r.mirror, deps.mirror.bindings(corpId)));
+          if (before) toOA = await writeOaChanges(corpId, mirrorChanges(before, r.mirror, deps.mirror.bindings(corpId)));
           if (s['bind.auto']) {
             const found = autoBindings(r.mirror.users, deps.oa.load().users, deps.mirror.bindings(corpId), s['bind.match']);
             deps.mirror.transaction(() => found.forEach((b) => deps.mirror.bind(corpId, b.wxUserid, b.oaUserId, 'auto', now())));

@@ -78,6 +78,12 @@ export const contactsEn: Record<keyof typeof contactsZh, string> = {
   'settings.toOA.counts': '{d} departments, {u} people',
   'settings.toOA.fileWhat':
     'A file source cannot be written directly: with the switch on, each sync from WeCom writes a change workbook (.xlsx) under oa-changes/ in the data folder for the OA admin to import.',
+  'settings.toOA.http': 'JSON-over-HTTP endpoint',
+  'settings.toOA.url': 'Read URL',
+  'settings.toOA.writeUrl': 'Write URL',
+  'settings.toOA.noWriteUrl': 'Not set',
+  'settings.toOA.httpWhat': 'With the switch on, each sync from WeCom (and each edit in 【通讯录管理】) POSTs its changes as one change list to the write URL; if the write fails the changes are kept in a change workbook under oa-changes/ in the data folder, not lost.',
+  'settings.toOA.httpNoWrite': 'The OA source (HTTP endpoint) has no write URL, so nothing can be synced to OA: set one first (oa source --write-url …).',
   'settings.toOA.bothWays': 'With both Sync to OA and Sync contacts to WeCom on, changes flow both ways: be sure which side\'s org chart is authoritative.',
   'settings.tab.basic': 'Basic settings',
   'settings.tab.scope': 'Scope',

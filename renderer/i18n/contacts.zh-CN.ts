@@ -77,6 +77,12 @@ export const contactsZh = {
   'settings.toOA.counts': '部门 {d}，人员 {u}',
   'settings.toOA.fileWhat':
     '文件来源不能直接写入 OA：开启后，每次从企业微信同步会在数据目录的 oa-changes/ 下生成一个变更工作簿（.xlsx），交给 OA 管理员导入。',
+  'settings.toOA.http': 'JSON-over-HTTP 接口',
+  'settings.toOA.url': '读取地址',
+  'settings.toOA.writeUrl': '写入地址',
+  'settings.toOA.noWriteUrl': '未配置',
+  'settings.toOA.httpWhat': '开启后，每次从企业微信同步（及【通讯录管理】中的修改）产生的变化会作为一份变更列表 POST 到写入地址；写入失败时变化保存在数据目录的 oa-changes/ 变更工作簿中，不会丢失。',
+  'settings.toOA.httpNoWrite': '当前 OA 来源（HTTP 接口）没有写入地址，无法同步到 OA：请先配置写入地址（oa source --write-url …）。',
   'settings.toOA.bothWays': '同时开启【是否同步到OA】和【同步通讯录到企业微信】时，变化会双向流动：请确认以哪一侧的组织架构为准。',
   'settings.tab.basic': '基本设置',
   'settings.tab.scope': '范围设置',

@@ -73,13 +73,14 @@ export function registerOa(program: Command, run: Runner) {
     .option('--users-key <k>', '人员数组的属性名', 'users')
     .option('--token <t>', 'Bearer 令牌（- 从标准输入读取；加密保存）')
     .option('--mapping <file>', '字段映射 JSON（与工作簿相同的格式）')
+    .option('--write-url <url>', '写入地址：【是否同步到OA】把企业微信的变更 POST 到这里（可选）')
     .action(
       run(async (ctx, o) => {
         const core = await ctx.core();
         if (!o.url) {
           const cfg = core.services.oa.httpSource();
           if (ctx.g.json) return printJson(cfg);
-          process.stdout.write(cfg ? `${cfg.url}（${cfg.hasToken ? '已设置令牌' : '无令牌'}）\n` : '未配置 HTTP 来源\n');
+          process.stdout.write(cfg ? `${cfg.url}（${cfg.hasToken ? '已设置令牌' : '无令牌'}；${cfg.writeUrl ? `写入地址 ${cfg.writeUrl}` : '无写入地址'}）\n` : '未配置 HTTP 来源\n');
           return;
         }
         let mapping: unknown;
@@ -92,7 +93,7 @@ export function registerOa(program: Command, run: Runner) {
           }
         }
         try {
-          const cfg = core.services.oa.setHttpSource({ url: o.url, departmentsKey: o.departmentsKey, usersKey: o.usersKey, mapping }, secretArg(o.token), 'cli');
+          const cfg = core.services.oa.setHttpSource({ url: o.url, departmentsKey: o.departmentsKey, usersKey: o.usersKey, mapping, writeUrl: o.writeUrl }, secretArg(o.token), 'cli');
           if (ctx.g.json) printJson(cfg);
           else process.stdout.write(`已保存 HTTP 来源 ${cfg?.url}\n`);
         } catch (e) {
