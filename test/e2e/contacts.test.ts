@@ -226,6 +226,8 @@ describe('通讯录同步 in headless Chromium (demo enterprise)', { timeout: 12
     console.log(`push progress percentages seen: ${[...new Set(seen)].join(', ')}`);
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.max(...seen)).toBe(100);
+    // One bar for the whole push: it never goes back (the refresh from WeCom is its first tenth).
+    expect(seen.every((v, i) => i === 0 || v >= seen[i - 1])).toBe(true);
     expect(await page.getByTestId('push-result').locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('100');
     expect(await page.getByTestId('push-result').textContent()).toMatch(/同步完成[\s\S]*失败 0 项/);
     await shot('14-push-result');

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Progress, Result, Space, Table, Tag,
 import { useEffect, useRef, useState } from 'react';
 import { explainErrcode } from '../../../../main/wecom/errcodes';
 import { holdsText, useLang, useT, type MessageKey } from '../../../i18n';
+import { pushPercent } from './push-progress';
 import { refusalText } from './refusal-text';
 import { useContacts, useJobs } from '../../../stores';
 import type { PushRun } from '../../../stores/contacts-sync';
@@ -70,7 +71,7 @@ export function PushRunPanel({ corpId, run, onResimulate, onClose }: { corpId: s
   const phase = progress?.phase ?? run.job?.phase ?? 'pull';
   const done = run.running ? (progress?.done ?? 0) : (run.job?.done ?? progress?.done ?? 0);
   const total = run.running ? (progress?.total ?? 0) : (run.job?.total ?? progress?.total ?? 0);
-  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  const percent = pushPercent(phase, done, total);
   const phaseText = PHASES.has(phase) ? t(`push.phase.${phase}` as MessageKey) : phase;
 
   if (run.running) {
@@ -97,7 +98,7 @@ export function PushRunPanel({ corpId, run, onResimulate, onClose }: { corpId: s
   const resultStatus = status === 'succeeded' ? 'success' : status === 'partial' || status === 'cancelled' ? 'warning' : 'error';
   return (
     <Card size="small" title={t('push.result')} data-testid="push-result" extra={<Button onClick={onClose}>{t('common.close')}</Button>}>
-      {run.result && <Progress percent={total > 0 ? percent : 100} status={status === 'succeeded' ? 'success' : 'exception'} data-testid="push-progress-bar" />}
+      {run.result && <Progress percent={status === 'succeeded' || total === 0 ? 100 : percent} status={status === 'succeeded' ? 'success' : 'exception'} data-testid="push-progress-bar" />}
       {err?.code === 'stale_plan' ? (
         <Result status="warning" title={t('push.stale')} subTitle={err.message} extra={<Button type="primary" onClick={onResimulate} data-testid="resimulate">{t('push.resimulate')}</Button>} />
       ) : err && !run.result ? (
