@@ -13,6 +13,7 @@ import type { RunsRepo } from '../store/runs-repo';
 import { applyJournal, assignDeptIds, type ApplyFailure } from '../sync/apply';
 import { planEdit, type EditPlanBody, type EditProblem } from '../sync/edit-plan';
 import type { ContactEdit } from '../sync/edit-schema';
+import type { Mirror } from '../sync/model';
 import { toWxUser } from '../sync/pull';
 import { isWeComError } from '../wecom/api/common';
 import { getDepartment, getUser } from '../wecom/api/contacts';
@@ -106,14 +107,15 @@ export function createEditService(deps: {
       if (!planned) throw new ApiError('stale_plan', `没有编号为 ${opts.id} 的修改预览：请重新预览`, { hint: 'preview again' });
       const previous = deps.runs.lastRunFor(corpId, 'edit', opts.id);
       const client = deps.clients.forCorpSecret(corp, 'contact');
-      let runId: string;
-      let before = deps.mirror.load(corpId);
       const unfinished = previous ? deps.runs.entries(previous.id).some((e) => e.status === 'pending' || e.status === 'started') : false;
       if (previous && !unfinished && previous.status !== 'running') return previous.summary as unknown as EditResult;
+      let runId: string;
+      let before: Mirror;
       if (previous) {
         // Interrupted earlier (crash or cancel): the journal resumes, checking WeCom for a `started` operation.
         runId = previous.id;
         deps.runs.setStatus(runId, 'running');
+        before = deps.mirror.load(corpId);
       } else {
         if (planned.destructive > 0 && opts.confirm !== planned.destructive) {
           throw new SafetyRefusal('confirm_required', `此修改会${planned.op.kind === 'disableUser' ? '禁用' : '删除'}「${planned.target.name}」：请输入 ${planned.destructive} 确认`, { details: { rule: 'confirm', limit: planned.destructive, actual: opts.confirm ?? null, setting: '--confirm' } });

@@ -2,13 +2,12 @@
 // typed confirmation when destructive). Checked against the mirror with WeCom's rules first, so a bad edit
 // is refused with its reason and nothing is sent. PURE.
 import { emailProblem, deptNameProblem, MAX_DEPT_DEPTH, memberNameProblem, mobileProblem, telephoneProblem, useridProblem } from '../wecom/field-rules';
-import type { ContactEdit, EditMemberField, EditNoteCode, EditProblem, EditProblemCode } from './edit-schema';
-import { EDIT_MEMBER_FIELDS } from './edit-schema';
+import { EDIT_MEMBER_FIELDS, type ContactEdit, type EditMemberField, type EditNoteCode, type EditProblem, type EditProblemCode } from './edit-schema';
 import type { DeptLink, Mirror, UserBinding, WxDept, WxUser } from './model';
 import { hashOps } from './plan';
+import { DESTRUCTIVE, type FieldChange, type Op } from './plan-types';
 
 export type { EditProblem } from './edit-schema';
-import { DESTRUCTIVE, type FieldChange, type Op } from './plan-types';
 
 export interface EditPlanBody {
   edit: ContactEdit;

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Modal, Progress, Result, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Progress, Result, Space, Spin, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ContactEdit, EditProblem } from '../../../../../main/sync/edit-schema';
 import { ApiError, toApiError } from '../../../../api';
@@ -136,7 +136,7 @@ export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: 
           <EditForm corpId={corpId} req={req} form={form} depts={depts} />
         </Space>
       )}
-      {step.at === 'form' && NO_FORM.has(req.kind) && <Progress percent={busy ? 30 : 0} showInfo={false} status="active" />}
+      {step.at === 'form' && NO_FORM.has(req.kind) && <Spin />}
       {step.at === 'refused' && (
         <Alert type="error" showIcon title={step.problems.length ? step.problems.map((p) => problemText(p, req.kind, t)).join('；') : step.error ? errorText(step.error, t) : ''} data-testid="edit-refused" />
       )}
@@ -163,7 +163,8 @@ export function EditModal({ corpId, req, depts, onClose, onApplied }: { corpId: 
           {step.at === 'running' && (
             <div data-testid="edit-progress">
               <Typography.Text>{t('edit.running')} · {progress ? t(`edit.phase.${progress.phase === 'refresh' ? 'refresh' : 'apply'}` as MessageKey) : t('edit.phase.refresh')}</Typography.Text>
-              <Progress percent={progress && progress.total > 0 && progress.phase !== 'refresh' ? Math.floor((progress.done / progress.total) * 100) : 10} status="active" />
+              {/* One operation: the bar shows the refresh (first half) and the write (second half). */}
+              <Progress percent={progress?.phase === 'apply' && progress.total > 0 ? 50 + Math.floor((progress.done / progress.total) * 50) : 0} status="active" />
             </div>
           )}
         </Space>
