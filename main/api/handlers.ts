@@ -6,8 +6,6 @@ import { createEditHandlers } from './edit-handlers';
 import { notFound } from '../core/api-error';
 import type { OaMappingInput } from '../org/oa-mapping';
 import type { Plan } from '../sync/plan-types';
-import { ApiError } from '../core/api-error';
-import { buildDiffTree } from '../sync/diff-tree';
 import { targetOf } from '../sync/apply';
 
 type Handlers = { [M in Method]: (input: ParsedIn<M>) => Promise<Out<M>> | Out<M> };
@@ -80,11 +78,7 @@ export function createHandlers(s: Services): Handlers {
     'jobs.get': (i) => s.jobs.get(i.jobId) ?? (() => { throw notFound('任务'); })(),
     'jobs.list': (i) => s.jobs.list(i.corpId),
     'jobs.cancel': (i) => s.jobs.cancel(i.jobId) ?? (() => { throw notFound('任务'); })(),
-    'sync.diffTree': (i) => {
-      const corpId = s.corps.record(i.corpId).id;
-      const p = s.runs.getPlan<Plan>(corpId, i.hash) ?? (() => { throw new ApiError('stale_plan', `没有哈希为 ${i.hash} 的模拟结果：请重新模拟`); })();
-      return buildDiffTree(p, s.oa.directory(), s.mirror.load(corpId), s.mirror.links(corpId));
-    },
+    'sync.diffTree': (i) => s.sync.diffTree(s.corps.record(i.corpId).id, i.hash),
     'sync.pushStatus': (i) => pushStatus(s, s.corps.record(i.corpId).id, i.hash),
     'oa.depts': () => s.oa.directory().departments.map((d) => ({ id: d.id, name: d.name, parentId: d.parentId, type: d.type })),
     'oa.users': (i) => oaUsers(s, i),

@@ -72,7 +72,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // The scheduler is built below; settings changes reach it through this late-bound hook.
   let scheduler: Scheduler | null = null;
   const syncSettings = createSyncSettingsService({ corps: corpsRepo, apps: appsRepo, store: createCorpSettingsRepo(db), audit, clock, onChange: (corpId, key) => key.startsWith('schedule.') && scheduler?.reload(corpId), oaSource: () => oa.activeSource() });
-  const planner = createPlanRunner({ dbFile: dbPath(opts.dataDir), oa: oaRepo, mirror, workerFrom: opts.planInWorkerFrom });
+  const planner = createPlanRunner({ dbFile: dbPath(opts.dataDir), oa: oaRepo, mirror, runs, workerFrom: opts.planInWorkerFrom });
   const sync = createSyncService({ corps: corpsRepo, apps: appsRepo, mirror, oa: oaRepo, runs, settings: syncSettings, clients, clock, dataDir: opts.dataDir, planner, oaSink: oa });
   const push = createPushService({ corps: corpsRepo, mirror, runs, sync, settings: syncSettings, clients, clock });
   const edits = createEditService({ corps: corpsRepo, mirror, oa: oaRepo, runs, sync, settings: syncSettings, clients, clock });

@@ -9,6 +9,7 @@ import type { OaRepo } from '../store/oa-repo';
 import type { RunsRepo } from '../store/runs-repo';
 import { autoBindings } from '../sync/auto-bind';
 import type { OaSourceView } from '../api/schemas';
+import type { DiffTree } from '../sync/diff-tree';
 import type { Mirror } from '../sync/model';
 import type { Plan } from '../sync/plan-types';
 import type { PlanRunner } from '../sync/plan-runner';
@@ -145,6 +146,13 @@ export function createSyncService(deps: SyncDeps) {
         deps.runs.finish(runId, ctx.signal.aborted ? 'cancelled' : 'failed', now(), { error: e instanceof Error ? e.message : String(e) });
         throw e;
       }
+    },
+
+    /** The org-tree diff of a simulated plan (F4.10), built where the plan was: in the worker for large directories. */
+    async diffTree(corpId: string, hash: string): Promise<DiffTree> {
+      const tree = await deps.planner.diffTree(corpId, hash);
+      if (!tree) throw new ApiError('stale_plan', `没有哈希为 ${hash} 的模拟结果：请重新模拟`);
+      return tree;
     },
 
     /** A simulation writes nothing to WeCom; it stores the plan (for approval by hash) and the baseline. */

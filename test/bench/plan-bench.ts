@@ -8,6 +8,7 @@
 import { openDb } from '../../main/store/db';
 import { createMirrorRepo } from '../../main/store/mirror-repo';
 import { createOaRepo } from '../../main/store/oa-repo';
+import { createRunsRepo } from '../../main/store/runs-repo';
 import { countDirectory } from '../../main/org/oa-model';
 import { plan } from '../../main/sync/plan';
 import { createPlanRunner } from '../../main/sync/plan-runner';
@@ -70,7 +71,7 @@ async function runPlans(): Promise<void> {
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
   // As `simulate` runs it for a large directory: in the planning worker, the main thread free meanwhile.
-  const runner = createPlanRunner({ dbFile: file, oa: oaRepo, mirror: mirrorRepo, workerFrom: 0 });
+  const runner = createPlanRunner({ dbFile: file, oa: oaRepo, mirror: mirrorRepo, runs: createRunsRepo(db), workerFrom: 0 });
   const settings = defaultSettings({ hasContactSecret: true });
   await runner.plan(CORP, settings, new Date().toISOString()); // worker start-up is not a simulate's cost
   let stall = 0;

@@ -16,13 +16,14 @@ beforeEach(() => {
 });
 afterEach(() => dir.cleanup());
 
-it('the worker plans exactly what the main thread plans, and the event loop keeps turning meanwhile', async () => {
+it('the worker plans and draws the diff exactly as the main thread does, and the event loop keeps turning meanwhile', async () => {
   // Inline (the threshold is never reached): the reference plan.
   let core: Core = await open(Number.MAX_SAFE_INTEGER);
   const { corpId } = await core.services.demo.start();
   await core.services.sync.pull(corpId, ctx());
   const inline = await core.services.sync.simulate(corpId);
   expect(inline.summary.changes).toBeGreaterThan(0);
+  const inlineTree = await core.services.sync.diffTree(corpId, inline.summary.hash);
   await core.close();
 
   // Same data directory, every plan in the worker.
@@ -35,6 +36,9 @@ it('the worker plans exactly what the main thread plans, and the event loop keep
   expect(inWorker.summary.hash).toBe(inline.summary.hash);
   expect(inWorker.deptStatus).toEqual(inline.deptStatus);
   expect(ticks).toBeGreaterThan(0);
+  // The org-tree diff is built in the worker too, from the stored plan.
+  expect(await core.services.sync.diffTree(corpId, inWorker.summary.hash)).toEqual(inlineTree);
+  await expect(core.services.sync.diffTree(corpId, 'nope')).rejects.toMatchObject({ code: 'stale_plan' });
   // The push re-plans in the worker too, and applies the approved plan.
   const r = await core.services.push.push(corpId, { hash: inWorker.summary.hash, confirm: inWorker.summary.destructive }, ctx());
   expect(r.status).toBe('succeeded');
