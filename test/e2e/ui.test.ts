@@ -88,6 +88,8 @@ describe('admin UI in headless Chromium', { timeout: 90_000 }, () => {
   });
 
   it('runs the network diagnostics on 基础参数设置', async () => {
+    // The form's own submit button (antd renders 「保 存」; its accessible name is not what this test is about).
+    const saveAddress = () => page.locator('form').filter({ has: page.getByLabel('云桥对外域名') }).locator('button[type=submit]').click();
     await page.getByRole('menuitem', { name: /基础参数设置/ }).click();
     await expect.poll(() => page.getByText('本机地址，企业微信无法访问').isVisible()).toBe(true);
     await page.getByRole('button', { name: '开始检测' }).click();
@@ -96,7 +98,7 @@ describe('admin UI in headless Chromium', { timeout: 90_000 }, () => {
 
     // Only a private deployment is integrated, so an intranet address is accepted without confirmation.
     await page.getByLabel('云桥对外域名').fill('http://10.1.2.3:8088');
-    await page.getByRole('button', { name: btn('保存') }).click();
+    await saveAddress();
     await expect.poll(() => page.getByText('当前生效').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByText('请先在【基础参数设置】配置云桥对外域名').count()).toBe(0);
 
@@ -108,7 +110,7 @@ describe('admin UI in headless Chromium', { timeout: 90_000 }, () => {
     });
     expect(created.status).toBe(200);
     await page.getByLabel('云桥对外域名').fill('http://10.1.2.4:8088');
-    await page.getByRole('button', { name: btn('保存') }).click();
+    await saveAddress();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText('【可信域名校验】').isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await dialog.textContent()).toContain('公有云企业');
