@@ -14,7 +14,7 @@ import { applyJournal, assignDeptIds, type ApplyFailure } from '../sync/apply';
 import { planEdit, type EditPlanBody, type EditProblem } from '../sync/edit-plan';
 import type { ContactEdit } from '../sync/edit-schema';
 import type { Mirror } from '../sync/model';
-import { toWxUser } from '../sync/pull';
+import { toWxDept, toWxUser } from '../sync/pull';
 import { isWeComError } from '../wecom/api/common';
 import { getDepartment, getUser } from '../wecom/api/contacts';
 import type { WeComClient } from '../wecom/client';
@@ -82,7 +82,7 @@ export function createEditService(deps: {
     };
     const dept = async (id: number) => {
       const d = await getDepartment(client, id, o).catch((x: unknown) => (isWeComError(x, 60003, 60123) ? null : Promise.reject(x)));
-      if (d) deps.mirror.upsertDept(corpId, { id: d.id, name: d.name, parentId: d.parentid === 0 ? null : (d.parentid ?? null), order: d.order ?? 0 });
+      if (d) deps.mirror.upsertDept(corpId, toWxDept(d));
       else deps.mirror.removeDept(corpId, id);
     };
     if ('userid' in edit) await user(edit.userid);

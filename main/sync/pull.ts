@@ -2,11 +2,11 @@
 // the contacts-sync secret) into a Mirror. Any failed page makes the pull incomplete; the caller then keeps
 // the previous mirror, and the planner plans no removals.
 import { getAgent } from '../wecom/api/agents';
-import { getUser, listDepartments, listUserIds, listUsers, type User } from '../wecom/api/contacts';
+import { getUser, listDepartments, listUserIds, listUsers, type Department, type User } from '../wecom/api/contacts';
 import type { WeComClient } from '../wecom/client';
 import { WeComError } from '../wecom/wecom-error';
 import type { JobContext } from '../jobs/job-runner';
-import type { Mirror, WxStatus, WxUser } from './model';
+import type { Mirror, WxDept, WxStatus, WxUser } from './model';
 
 export class ScopeUsersOnlyError extends Error {
   readonly code = 'scope_users_only';
@@ -23,6 +23,11 @@ export interface PullResult {
 }
 
 const EXTRA_FIELDS = ['alias', 'telephone', 'address', 'external_position', 'biz_mail', 'gender'] as const;
+
+/** WeCom's department as the mirror keeps it (parentid 0 = the root). */
+export function toWxDept(d: Department): WxDept {
+  return { id: d.id, name: d.name, parentId: d.parentid === 0 ? null : d.parentid, order: d.order };
+}
 
 export function toWxUser(u: User): WxUser {
   const extra: Record<string, string> = {};
@@ -76,7 +81,7 @@ export async function pullMirror(client: WeComClient, scopeApp: { agentid: numbe
     ctx.progress('departments', 0, 1);
     const depts = await listDepartments(client, {}, { signal: ctx.signal });
     calls++;
-    const departments = depts.map((d) => ({ id: d.id, name: d.name, parentId: d.parentid === 0 ? null : d.parentid, order: d.order }));
+    const departments = depts.map(toWxDept);
     let done = 0;
     ctx.progress('users', 0, departments.length);
     try {
